@@ -1,0 +1,1 @@
+"""Archive: original bytes stored content-addressed and never changed, provenance, tamper evidence."""

@@ -1,0 +1,267 @@
+"""The `cotejo` command. Every subcommand honours --home / COTEJO_HOME."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cotejo import __version__
+from cotejo.archive.blobs import BlobStore
+from cotejo.archive.verify import verify as verify_archive
+from cotejo.config import Settings, resolve_settings
+from cotejo.errors import CotejoError
+from cotejo.pipeline import Ingester, IngestSummary
+from cotejo.store.db import Store
+from cotejo.store.queries import status as store_status
+
+REPO_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+DEMO_MARKER = ".cotejo-demo"
+
+err_console = Console(stderr=True)
+
+
+def _progress(label: str) -> Progress:
+    # Rich draws only on a terminal; piped or in CI it stays quiet.
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+
+
+def _settings(ctx: click.Context, **overrides: Any) -> Settings:
+    return resolve_settings(home=ctx.obj.get("home"), **overrides)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="COTEJO_HOME",
+    help="Data folder (database + archive). Default: $COTEJO_HOME, else ./cotejo-data.",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(__version__, prog_name="cotejo")
+@click.pass_context
+def cli(ctx: click.Context, home: Path | None, verbose: int) -> None:
+    """cotejo: archive reports of violent incidents and cross-check who says what.
+
+    Data lives in one folder: cotejo.db (SQLite) and archive/ (original bytes by SHA-256).
+    """
+    logging.basicConfig(
+        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    ctx.ensure_object(dict)
+    ctx.obj["home"] = home
+
+
+def print_summary(summary: IngestSummary, echo: Callable[[str], None] = click.echo) -> None:
+    def line(label: str, counts: dict[str, int]) -> None:
+        shown = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
+        echo(f"  {label:<16}{shown}")
+
+    echo(
+        f"ingested {summary.new_documents} new document(s) from {summary.files} file(s); "
+        f"{summary.duplicates} duplicate(s) recorded as new captures; "
+        f"{len(summary.failures)} failed; {len(summary.skipped)} skipped"
+    )
+    line("by format", dict(summary.by_format))
+    line("by language", dict(summary.by_language))
+    line("by source kind", dict(summary.by_kind))
+    echo(f"  {'near-duplicates':<16}{summary.near_duplicate_links} document(s) linked to a group")
+    for note in summary.notes:
+        echo(f"  note: {note}")
+    if summary.skipped:
+        echo("skipped:")
+        for skipped in summary.skipped:
+            where = f" ({skipped.position})" if skipped.position else ""
+            echo(f"  {skipped.file}{where}: {skipped.reason}")
+    if summary.failures:
+        echo("failed:")
+        for failure in summary.failures:
+            echo(f"  {failure}")
+
+
+def run_ingest(settings: Settings, paths: list[Path]) -> IngestSummary:
+    store = Store(settings)
+    try:
+        with _progress("ingest") as bar:
+            task = bar.add_task("", total=None)
+
+            def tick(done: int, total: int, name: str) -> None:
+                bar.update(task, completed=done, total=total, description=name[-60:])
+
+            return Ingester(store).run(paths, progress=tick)
+    finally:
+        store.close()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--max-bytes",
+    envvar="COTEJO_MAX_BYTES",
+    default="50M",
+    show_default=True,
+    help="Largest file to read; larger files fail with a clear error. Accepts K, M, G.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], max_bytes: str, as_json: bool) -> None:
+    """Read files and folders (recursively) into the archive and the store.
+
+    Formats are sniffed from content and name: HTML, plain text, Markdown, RSS/Atom,
+    JSON Lines, Telegram Desktop exports (result.json) and WARC/WARC.gz. Identical bytes
+    become a new capture of the existing document. Bad files are reported with their
+    place and fix, and everything else is kept. Exits 1 if anything failed.
+    """
+    summary = run_ingest(_settings(ctx, max_bytes=max_bytes), list(paths))
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        print_summary(summary)
+    ctx.exit(0 if summary.ok else 1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.pass_context
+def verify(ctx: click.Context, as_json: bool) -> None:
+    """Re-hash every archived file and check the hash chain of the event log.
+
+    Reports every mismatch with the document it affects. Exits 1 on any problem.
+    """
+    settings = _settings(ctx)
+    store = Store(settings, create=False)
+    try:
+        with store.session() as session, _progress("verify") as bar:
+            task = bar.add_task("", total=None)
+            report = verify_archive(
+                session,
+                BlobStore(settings.archive_dir),
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+    finally:
+        store.close()
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "files_checked": report.files_checked,
+                    "events_checked": report.events_checked,
+                    "problems": [str(p) for p in report.problems],
+                    "warnings": report.warnings,
+                }
+            )
+        )
+    else:
+        verdict = "OK" if report.ok else f"FAILED: {len(report.problems)} problem(s)"
+        click.echo(
+            f"verify {verdict} — {report.files_checked} archived file(s) re-hashed, "
+            f"{report.events_checked} log entries checked"
+        )
+        for problem in report.problems:
+            click.echo(f"  {problem}")
+        for warning in report.warnings:
+            click.echo(f"  warning: {warning}")
+    ctx.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the status as one JSON object.")
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Counts of what the store holds: documents, captures, sources, formats, languages."""
+    settings = _settings(ctx)
+    store = Store(settings, create=False)
+    try:
+        with store.session() as session:
+            info = store_status(session)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(info))
+        return
+    click.echo(f"home: {settings.home.resolve()}")
+    for key, value in info.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+        click.echo(f"  {key.replace('_', ' '):<36}{value}")
+
+
+@cli.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help=f"Corpus to run on. Default: the bundled sample ({REPO_CORPUS}).",
+)
+@click.option(
+    "--fresh/--keep",
+    default=True,
+    show_default=True,
+    help="Start from an empty demo store. Only a folder made by `cotejo demo` is ever removed.",
+)
+@click.pass_context
+def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
+    """Run the whole flow on the bundled, fictional sample corpus and print what it found.
+
+    This release runs ingest and archive, then verify; later stages are added as they land.
+    """
+    corpus = corpus or REPO_CORPUS
+    if not corpus.is_dir():
+        raise CotejoError(f"sample corpus not found at {corpus}", "pass --corpus DIR")
+    settings = _settings(ctx)
+    if fresh and settings.home.exists():
+        if not (settings.home / DEMO_MARKER).exists():
+            raise CotejoError(
+                f"{settings.home} exists and was not made by `cotejo demo`; refusing to replace it",
+                "use --home for a separate demo folder, or --keep to add to this one",
+            )
+        shutil.rmtree(settings.home)
+    settings.home.mkdir(parents=True, exist_ok=True)
+    (settings.home / DEMO_MARKER).write_text("made by `cotejo demo`; safe to delete\n")
+    click.echo(f"== ingest {corpus} into {settings.home}")
+    summary = run_ingest(settings, [corpus])
+    print_summary(summary)
+    store = Store(settings)
+    try:
+        with store.session() as session:
+            report = verify_archive(session, BlobStore(settings.archive_dir))
+    finally:
+        store.close()
+    click.echo(
+        f"== verify: {'OK' if report.ok else 'FAILED'} "
+        f"({report.files_checked} archived files, {report.events_checked} log entries)"
+    )
+    ctx.exit(0 if summary.ok and report.ok else 1)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="cotejo", standalone_mode=True)
+    except CotejoError as err:
+        err_console.print(f"[red]error:[/red] {err.message}", highlight=False)
+        if err.hint:
+            err_console.print(f"  hint: {err.hint}", highlight=False)
+        sys.exit(err.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Where cotejo keeps its data and the limits it applies, resolved once per command.
+
+The home folder holds the SQLite database (`cotejo.db`) and the evidence archive
+(`archive/`). It comes from `--home`, else `COTEJO_HOME`, else `./cotejo-data`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cotejo.errors import ConfigError
+
+DEFAULT_HOME = Path("cotejo-data")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path = field(default=DEFAULT_HOME, metadata={"help": "data folder: database + archive"})
+    max_bytes: int = field(
+        default=DEFAULT_MAX_BYTES, metadata={"help": "largest input file ingest will read"}
+    )
+    database_url: str | None = field(
+        default=None, metadata={"help": "SQLAlchemy URL; default sqlite:///HOME/cotejo.db"}
+    )
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.home / "archive"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.home / 'cotejo.db').resolve()}"
+
+
+def parse_size(value: str) -> int:
+    """'50M' -> 52428800. Accepts plain bytes or a K/M/G suffix."""
+    text = value.strip().upper().removesuffix("B")
+    factor = 1
+    for suffix, mult in (("K", 1024), ("M", 1024**2), ("G", 1024**3)):
+        if text.endswith(suffix):
+            text, factor = text[:-1], mult
+            break
+    try:
+        size = int(float(text) * factor)
+    except ValueError:
+        raise ConfigError(
+            f"size {value!r} is not a number", "give bytes or a size such as 500K, 50M, 2G"
+        ) from None
+    if size <= 0:
+        raise ConfigError(f"size {value!r} must be positive", "give a size such as 50M")
+    return size
+
+
+def resolve_settings(
+    home: str | os.PathLike[str] | None = None,
+    max_bytes: str | int | None = None,
+    env: dict[str, str] | None = None,
+) -> Settings:
+    env = dict(os.environ) if env is None else env
+    home_path = Path(home) if home else Path(env.get("COTEJO_HOME") or DEFAULT_HOME)
+    if max_bytes is None:
+        max_bytes = env.get("COTEJO_MAX_BYTES") or DEFAULT_MAX_BYTES
+    limit = parse_size(max_bytes) if isinstance(max_bytes, str) else int(max_bytes)
+    return Settings(
+        home=home_path, max_bytes=limit, database_url=env.get("COTEJO_DATABASE_URL") or None
+    )

@@ -1,0 +1,1 @@
+"""Extract: language, and (later) what each document says happened."""

@@ -1,0 +1,37 @@
+"""Language identification: English, Spanish, other, or undetermined, with lingua.
+
+The detector knows a few more languages than cotejo extracts from, so that Portuguese or
+French text is labelled `other` instead of being forced into English or Spanish.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+ENGLISH, SPANISH, OTHER, UNDETERMINED = "en", "es", "other", "und"
+_CANDIDATES = (
+    Language.ENGLISH,
+    Language.SPANISH,
+    Language.PORTUGUESE,
+    Language.FRENCH,
+    Language.ITALIAN,
+    Language.GERMAN,
+)
+_SAMPLE_CHARS = 2000
+
+
+@cache
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).build()
+
+
+def detect_language(text: str) -> str:
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 10:
+        return UNDETERMINED
+    found = _detector().detect_language_of(sample)
+    if found is None:
+        return UNDETERMINED
+    return {Language.ENGLISH: ENGLISH, Language.SPANISH: SPANISH}.get(found, OTHER)

@@ -1,0 +1,347 @@
+"""The pipeline runner: runs stages and persists what they return through `store/`.
+
+PIPELINE names the stages in flow order; this release implements the first two.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cotejo.archive.blobs import BlobStore
+from cotejo.archive.neardup import NearDupConfig, NearDuplicateIndex
+from cotejo.extract.language import detect_language
+from cotejo.ingest import MULTI_ITEM_READERS, Document, ReadFailure, Skipped, read_bytes
+from cotejo.ingest.sources import REGISTRY_FILE, SourceInfo, SourceRegistry, load_registry
+from cotejo.ingest.walk import InputFile, walk
+from cotejo.store import models as m
+from cotejo.store.db import Store
+from cotejo.store.events import EventLog
+
+PIPELINE = ("ingest", "archive", "extract", "resolve", "assess", "review", "publish")
+IMPLEMENTED = ("ingest", "archive")
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    new_documents: int = 0
+    duplicates: int = 0
+    captures: int = 0
+    near_duplicate_links: int = 0
+    by_format: Counter[str] = field(default_factory=Counter)
+    by_language: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
+    failures: list[ReadFailure] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    run_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "run_id": self.run_id,
+            "files": self.files,
+            "new_documents": self.new_documents,
+            "duplicates": self.duplicates,
+            "captures": self.captures,
+            "near_duplicate_links": self.near_duplicate_links,
+            "by_format": dict(sorted(self.by_format.items())),
+            "by_language": dict(sorted(self.by_language.items())),
+            "by_source_kind": dict(sorted(self.by_kind.items())),
+            "failed": len(self.failures),
+            "failures": [str(f) for f in self.failures],
+            "skipped": len(self.skipped),
+            "notes": self.notes,
+        }
+
+
+class Ingester:
+    """Ingest files into one store. Each input file is one transaction: all of it or none."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock = utc_now,
+        neardup: NearDupConfig = NearDupConfig(),
+        registry: SourceRegistry | None = None,
+    ) -> None:
+        self.store = store
+        self.blobs = BlobStore(store.settings.archive_dir)
+        self.clock = clock
+        self.index = NearDuplicateIndex(neardup)
+        self.registry = registry or SourceRegistry()
+        self._source_ids: dict[str, int] = {}
+
+    # -- set-up -----------------------------------------------------------------------------
+
+    def _load_index(self, session: Session) -> None:
+        rows = session.execute(select(m.DocumentSignature.document_sha256, m.DocumentSignature.hashvalues))
+        for sha, raw in rows:
+            self.index.add(sha, self.index.from_bytes(raw))
+
+    def _registries(self, inputs: Iterable[Path]) -> SourceRegistry:
+        registry = self.registry
+        for given in inputs:
+            candidate = given / REGISTRY_FILE
+            if given.is_dir() and candidate.is_file():
+                registry = registry.merged(load_registry(candidate))
+        return registry
+
+    # -- the run ----------------------------------------------------------------------------
+
+    def run(
+        self, inputs: list[Path], progress: Callable[[int, int, str], None] | None = None
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        self.registry = self._registries(inputs)
+        found = list(walk(inputs, self.store.settings.max_bytes))
+        files = [f for f in found if isinstance(f, InputFile)]
+        with self.store.session() as session:
+            swept = self.blobs.sweep()  # under the write lock: no other writer is mid-file
+            if swept:
+                summary.notes.append(f"removed {swept} temp file(s) left by an interrupted ingest")
+            run = m.IngestRun(started_at=self.clock(), inputs=[str(p) for p in inputs], counts={})
+            session.add(run)
+            session.flush()
+            summary.run_id = run.id
+            self._load_index(session)
+            for item in found:
+                if isinstance(item, ReadFailure):
+                    session.add(self._failure_row(item, summary.run_id))
+                    summary.failures.append(item)
+                elif isinstance(item, Skipped):
+                    summary.skipped.append(item)
+        for number, input_file in enumerate(files, start=1):
+            if progress:
+                progress(number, len(files), input_file.display)
+            self._ingest_file(input_file, summary)
+        with self.store.session() as session:
+            run_row = session.get(m.IngestRun, summary.run_id)
+            assert run_row is not None
+            run_row.finished_at = self.clock()
+            run_row.counts = summary.as_dict()
+        return summary
+
+    def _failure_row(self, failure: ReadFailure, run_id: int | None) -> m.IngestFailure:
+        return m.IngestFailure(
+            run_id=run_id,
+            file=failure.file,
+            position=failure.position,
+            message=failure.message,
+            hint=failure.hint,
+            created_at=self.clock(),
+        )
+
+    def _ingest_file(self, input_file: InputFile, summary: IngestSummary) -> None:
+        summary.files += 1
+        try:
+            data = input_file.path.read_bytes()
+        except OSError as err:
+            summary.failures.append(
+                ReadFailure(input_file.display, "", f"cannot read: {err.strerror}", "check permissions")
+            )
+            return
+        reader, results = read_bytes(data, input_file.display)
+        items = list(results)
+        mtime = datetime.fromtimestamp(input_file.path.stat().st_mtime, tz=UTC)
+        with self.store.session() as session:
+            events = EventLog(session)
+            container = None
+            if reader in MULTI_ITEM_READERS and any(isinstance(i, Document) for i in items):
+                container = self._archive_blob(session, data, _container_type(reader))
+            for item in items:
+                if isinstance(item, Document):
+                    self._ingest_document(session, events, item, input_file, container, mtime, summary)
+                elif isinstance(item, ReadFailure):
+                    session.add(self._failure_row(item, summary.run_id))
+                    summary.failures.append(item)
+                else:
+                    summary.skipped.append(item)
+
+    def _archive_blob(self, session: Session, data: bytes, media_type: str) -> str:
+        sha, _ = self.blobs.put(data)
+        if session.get(m.Blob, sha) is None:
+            session.add(m.Blob(sha256=sha, size=len(data), media_type=media_type, stored_at=self.clock()))
+        return sha
+
+    def _source_id(self, session: Session, events: EventLog, info: SourceInfo) -> int:
+        if info.name in self._source_ids:
+            return self._source_ids[info.name]
+        row = session.execute(select(m.Source).where(m.Source.name == info.name)).scalar_one_or_none()
+        if row is None:
+            row = m.Source(
+                name=info.name,
+                kind=info.kind.value,
+                country=info.country,
+                language=info.language,
+                affiliation=info.affiliation,
+                domains=list(info.domains),
+                created_at=self.clock(),
+            )
+            session.add(row)
+            session.flush()
+        elif info in self.registry.entries and (row.kind, row.affiliation) != (info.kind.value, info.affiliation):
+            # A registry entry is the analyst's word on a source; record changes as events.
+            events.append(
+                "source.updated",
+                f"source:{row.id}",
+                {"before": {"kind": row.kind, "affiliation": row.affiliation},
+                 "after": {"kind": info.kind.value, "affiliation": info.affiliation}},
+                self.clock(),
+            )
+            row.kind, row.affiliation = info.kind.value, info.affiliation
+        self._source_ids[info.name] = row.id
+        return row.id
+
+    def _ingest_document(
+        self,
+        session: Session,
+        events: EventLog,
+        doc: Document,
+        input_file: InputFile,
+        container: str | None,
+        mtime: datetime,
+        summary: IngestSummary,
+    ) -> None:
+        now = self.clock()
+        info = self.registry.resolve(doc.source, doc.url, doc.source_kind)
+        source_id = self._source_id(session, events, info)
+        sha = self._archive_blob(session, doc.raw, doc.media_type)
+        row = session.get(m.Document, sha)
+        is_new = row is None
+        if row is None:
+            language = detect_language(doc.text)
+            row = m.Document(
+                sha256=sha,
+                source_id=source_id,
+                url=doc.url,
+                title=doc.title,
+                author=doc.author,
+                published_at=doc.published_at,
+                media_type=doc.media_type,
+                language=language,
+                language_declared=doc.language,
+                text=doc.text,
+                reader=doc.reader,
+                reader_version=doc.reader_version,
+                encoding=doc.encoding,
+                external_id=doc.external_id,
+                notes=list(doc.notes),
+                first_ingested_at=now,
+            )
+            session.add(row)
+            self._link_near_duplicates(session, events, row, summary)
+            summary.new_documents += 1
+            summary.by_language[language] += 1
+        else:
+            summary.duplicates += 1
+        summary.by_format[doc.reader] += 1
+        summary.by_kind[info.kind.value] += 1
+        retrieved, basis = (doc.retrieved_at, "declared") if doc.retrieved_at else (mtime, "file-mtime")
+        capture = m.Capture(
+            document_sha256=sha,
+            container_sha256=container,
+            source_id=source_id,
+            run_id=summary.run_id,
+            original_name=input_file.display,
+            locator=doc.locator,
+            url=doc.url,
+            reader=doc.reader,
+            reader_version=doc.reader_version,
+            retrieved_at=retrieved,
+            retrieved_at_basis=basis,
+            ingested_at=now,
+            size=len(doc.raw),
+            sha256=sha,
+        )
+        session.add(capture)
+        summary.captures += 1
+        events.append(
+            "capture.recorded",
+            f"document:{sha}",
+            {
+                "sha256": sha,
+                "container_sha256": container,
+                "file": input_file.display,
+                "locator": doc.locator,
+                "url": doc.url,
+                "source": info.name,
+                "reader": f"{doc.reader} {doc.reader_version}",
+                "size": len(doc.raw),
+                "retrieved_at": retrieved,
+                "new_document": is_new,
+            },
+            now,
+        )
+
+    def _link_near_duplicates(
+        self, session: Session, events: EventLog, row: m.Document, summary: IngestSummary
+    ) -> None:
+        signature = self.index.signature(row.text)
+        if signature is None:
+            return
+        session.add(
+            m.DocumentSignature(
+                document_sha256=row.sha256,
+                num_perm=self.index.config.num_perm,
+                hashvalues=self.index.to_bytes(signature),
+            )
+        )
+        matches = self.index.matches(signature)
+        self.index.add(row.sha256, signature)
+        if not matches:
+            return
+        best_sha, score = matches[0]
+        best = session.get(m.Document, best_sha)
+        if best is None:  # indexed in memory by a transaction that did not commit
+            return
+        now = self.clock()
+        if best.near_duplicate_group_id is None:
+            group = m.NearDuplicateGroup(
+                method=self.index.config.method, threshold=self.index.config.threshold, created_at=now
+            )
+            session.add(group)
+            session.flush()
+            best.near_duplicate_group_id = group.id
+            events.append(
+                "near_duplicate.linked",
+                f"document:{best.sha256}",
+                {"document": best.sha256, "group": group.id, "founding": True},
+                now,
+            )
+        row.near_duplicate_group_id = best.near_duplicate_group_id
+        events.append(
+            "near_duplicate.linked",
+            f"document:{row.sha256}",
+            {"document": row.sha256, "group": row.near_duplicate_group_id, "matched": best.sha256,
+             "jaccard_estimate": round(score, 3)},
+            now,
+        )
+        summary.near_duplicate_links += 1
+
+
+def _container_type(reader: str | None) -> str:
+    return {
+        "feed": "application/xml",
+        "jsonl": "application/jsonl",
+        "telegram": "application/json",
+        "warc": "application/warc",
+    }.get(reader or "", "application/octet-stream")

@@ -1,0 +1,1 @@
+"""Store: SQLAlchemy models and the functions that persist stage outputs (SQLite by default)."""

@@ -1,0 +1,159 @@
+"""The tables behind the archive and ingest stages.
+
+`Document.sha256` is the identity of the item's bytes; `Capture` records each act of
+collection (Berkeley Protocol provenance); `Event` is the hash-chained, append-only log.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from cotejo.store.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="unknown")
+    country: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str | None] = mapped_column(String(8))
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+    domains: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Blob(Base):
+    """An archived file: the bytes live at archive/sha256/ab/cd/<sha256>."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NearDuplicateGroup(Base):
+    __tablename__ = "near_duplicate_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    method: Mapped[str] = mapped_column(String(100))
+    threshold: Mapped[float]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    documents: Mapped[list[Document]] = relationship(back_populates="near_duplicate_group")
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    media_type: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    language_declared: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    reader: Mapped[str] = mapped_column(String(40))
+    reader_version: Mapped[str] = mapped_column(String(100))
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    external_id: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    near_duplicate_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("near_duplicate_groups.id"), index=True
+    )
+    first_ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    source: Mapped[Source] = relationship()
+    near_duplicate_group: Mapped[NearDuplicateGroup | None] = relationship(
+        back_populates="documents"
+    )
+    captures: Mapped[list[Capture]] = relationship(
+        back_populates="document", order_by="Capture.id"
+    )
+
+
+class DocumentSignature(Base):
+    """The MinHash of a document's text, kept so later runs can rebuild the LSH index."""
+
+    __tablename__ = "document_signatures"
+
+    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), primary_key=True)
+    num_perm: Mapped[int]
+    hashvalues: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class IngestRun(Base):
+    __tablename__ = "ingest_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    inputs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Capture(Base):
+    """One act of collection of a document: where from, by which reader, when."""
+
+    __tablename__ = "captures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
+    container_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id"))
+    original_name: Mapped[str] = mapped_column(Text)
+    locator: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    reader: Mapped[str] = mapped_column(String(40))
+    reader_version: Mapped[str] = mapped_column(String(100))
+    retrieved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retrieved_at_basis: Mapped[str] = mapped_column(String(40))
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+
+    document: Mapped[Document] = relationship(back_populates="captures")
+    source: Mapped[Source] = relationship()
+
+
+class IngestFailure(Base):
+    __tablename__ = "ingest_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id"), index=True)
+    file: Mapped[str] = mapped_column(Text)
+    position: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    hint: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Event(Base):
+    """Append-only log; `hash` = sha256(prev_hash + canonical entry). Never updated."""
+
+    __tablename__ = "events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+Index("ix_events_subject", Event.subject)
