@@ -44,10 +44,11 @@ def _gzip_cut_at(data: bytes) -> int | None:
 
 
 def read(data: bytes, name: str) -> Iterator[ReadResult]:
-    if data[:2] == b"\x1f\x8b" and (cut := _gzip_cut_at(data)) is not None:
+    gzip_cut = _gzip_cut_at(data) if data[:2] == b"\x1f\x8b" else None
+    if gzip_cut is not None:
         yield ReadFailure(
             name,
-            f"byte {cut}",
+            f"byte {gzip_cut}",
             "the gzip stream ends early or is corrupt (the file is truncated)",
             _TRUNCATED,
         )
@@ -70,6 +71,8 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
                 )
             return
         except Exception as err:  # noqa: BLE001 - warcio raises many types on corrupt input
+            if gzip_cut is not None:
+                return  # the same break, already reported with its byte offset
             yield ReadFailure(
                 name,
                 f"after record {count} (byte {last_good_end})",
@@ -79,7 +82,11 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
             return
         count += 1
         position = f"record {count} at byte {offset}"
-        if owed:
+        # A header block cut inside "Content-Length:" parses as a complete empty record.
+        declared = record.rec_headers.get_header("Content-Length") or ""
+        if owed or not declared.strip().isdigit():
+            if gzip_cut is not None:
+                return
             yield ReadFailure(name, position, "the record is cut off before its end", _TRUNCATED)
             return
         last_good_end = offset + (records.get_record_length() or 0)
