@@ -167,12 +167,15 @@ class Ingester:
         items = list(results)
         documents = [(item.sha256, item) for item in items if isinstance(item, Document)]
         mtime = datetime.fromtimestamp(input_file.path.stat().st_mtime, tz=UTC)
+        is_container = reader in MULTI_ITEM_READERS and bool(documents)
+        container_sha = sha256_of(data) if is_container else None
         with self.store.session() as session, session.no_autoflush:
-            batch = _FileBatch(session, {sha for sha, _ in documents})
+            shas = {sha for sha, _ in documents} | ({container_sha} if container_sha else set())
+            batch = _FileBatch(session, shas)
             events = EventLog(session)
             container = None
-            if reader in MULTI_ITEM_READERS and documents:
-                container = self._archive(batch, data, _container_type(reader))
+            if container_sha is not None:
+                container = self._archive(batch, data, _container_type(reader), container_sha)
             for item in items:
                 if isinstance(item, ReadFailure):
                     session.add(self._failure_row(item, summary.run_id))
@@ -195,7 +198,7 @@ class Ingester:
 
     def _source_id(self, session: Session, events: EventLog, info: SourceInfo) -> int:
         if not self._source_ids:
-            self._source_ids = dict(session.execute(select(m.Source.name, m.Source.id)).tuples().all())
+            self._source_ids = dict(session.execute(select(m.Source.name, m.Source.id)).all())
             self._source_ids[""] = 0  # loaded marker
         source_id = self._source_ids.get(info.name)
         if source_id is None:

@@ -54,7 +54,7 @@ def _describe(session: Session, sha: str) -> str:
 
 def verify(session: Session, blobs: BlobStore, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
     report = VerifyReport()
-    recorded = dict(session.execute(select(m.Blob.sha256, m.Blob.size)).tuples().all())
+    recorded = dict(session.execute(select(m.Blob.sha256, m.Blob.size)).all())
     total = len(recorded)
     for number, (sha, size) in enumerate(sorted(recorded.items()), start=1):
         if progress:

@@ -39,6 +39,28 @@ def _normalise(name: str) -> str:
         return name.lower()
 
 
+def _detect(data: bytes) -> tuple[str, str] | None:
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or not best.encoding:
+        return None
+    # charset_normalizer scores windows-1250 and windows-1252 alike on Spanish text and
+    # picks 1250, turning "señora" into "seńora". cotejo reads English and Spanish, so a
+    # tie, or a decoding that reads the same, goes to windows-1252.
+    for match in matches:
+        if match.encoding == "cp1252" and (match.chaos, -match.coherence) <= (
+            best.chaos,
+            -best.coherence,
+        ):
+            return str(match), "cp1252"
+    try:
+        if data.decode("cp1252") == str(best):
+            return str(best), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    return str(best), _normalise(best.encoding)
+
+
 def decode(data: bytes, declared: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -54,10 +76,10 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode("utf-8"), "utf-8", None)
         except UnicodeDecodeError:
             problem = "no charset declared and the bytes are not UTF-8"
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        encoding = _normalise(best.encoding)
-        return Decoded(str(best), encoding, f"{problem}; detected {encoding}")
+    detected = _detect(data)
+    if detected is not None:
+        text, encoding = detected
+        return Decoded(text, encoding, f"{problem}; detected {encoding}")
     return Decoded(
         data.decode("utf-8", errors="replace"),
         "utf-8",

@@ -7,6 +7,7 @@ before the break and reports the break with its line number.
 from __future__ import annotations
 
 import calendar
+import codecs
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -39,9 +40,19 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", tree.text_content()).strip()
 
 
-def _where(exc: BaseException | None) -> str:
+def _where(exc: BaseException | None, data: bytes) -> str:
     line = getattr(exc, "getLineNumber", lambda: None)() if exc is not None else None
-    return f"line {line}" if line else ""
+    if not line:
+        return ""
+    # feedparser puts a line with an XML declaration in front of a feed that has none.
+    if not data.removeprefix(codecs.BOM_UTF8).startswith(b"<?xml"):
+        line -= 1
+    return f"line {line}"
+
+
+def _what(exc: BaseException) -> str:
+    # The bare message: str() of a SAX error repeats feedparser's shifted line number.
+    return str(getattr(exc, "getMessage", lambda: exc)())
 
 
 def read(data: bytes, name: str) -> Iterator[ReadResult]:
@@ -51,9 +62,9 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
     if not entries:
         message = "not a readable RSS or Atom feed"
         if problem is not None:
-            message += f" ({problem})"
+            message += f" ({_what(problem)})"
         yield ReadFailure(
-            name, _where(problem), message, "check that the file is the feed's XML, not a web page"
+            name, _where(problem, data), message, "check that the file is the feed's XML, not a web page"
         )
         return
     feed = parsed.feed
@@ -94,7 +105,7 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
     if problem is not None:
         yield ReadFailure(
             name,
-            _where(problem),
-            f"the feed breaks off or is malformed after {len(entries)} entries ({problem})",
+            _where(problem, data),
+            f"the feed breaks off or is malformed after {len(entries)} entries ({_what(problem)})",
             "the entries before the break were kept; fetch the feed again for the rest",
         )

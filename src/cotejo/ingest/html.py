@@ -54,7 +54,8 @@ def _parse(text: str) -> tuple[lxml.html.HtmlElement | None, list[str]]:
 
 
 def _fallback_text(tree: lxml.html.HtmlElement) -> str:
-    for bad in tree.xpath("//script|//style|//noscript"):
+    # The <head> is not visible text: a script-only page must not pass on its <title> alone.
+    for bad in tree.xpath("//head|//script|//style|//noscript"):
         bad.drop_tree()
     return re.sub(r"[ \t]*\n\s*", "\n", tree.text_content()).strip()
 
