@@ -346,7 +346,7 @@ class Ingester:
                 method=self.index.config.method, threshold=self.index.config.threshold, created_at=now
             )
             session.add(group)
-            session.flush([group])
+            session.flush()
             best.near_duplicate_group_id = group.id
             events.append(
                 "near_duplicate.linked",

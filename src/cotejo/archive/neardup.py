@@ -59,11 +59,12 @@ class NearDuplicateIndex:
         return minhash
 
     def to_bytes(self, minhash: MinHash) -> bytes:
-        return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+        # Keep datasketch's own dtype: LSH band keys are built from the raw bytes of the values.
+        return np.asarray(minhash.hashvalues, dtype=self._template.hashvalues.dtype).tobytes()
 
     def from_bytes(self, raw: bytes) -> MinHash:
         minhash = self._template.copy()
-        minhash.hashvalues = np.frombuffer(raw, dtype=np.uint64).copy()
+        minhash.hashvalues = np.frombuffer(raw, dtype=self._template.hashvalues.dtype).copy()
         return minhash
 
     def matches(self, minhash: MinHash) -> list[tuple[str, float]]:
