@@ -19,6 +19,8 @@ import struct
 import sys
 import uuid
 import zlib
+from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -58,8 +60,6 @@ def tiny_png(width: int = 16, height: int = 16) -> bytes:
 
 
 def http_date(warc_date: str) -> str:
-    from datetime import datetime
-    from email.utils import format_datetime
     dt = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
     return format_datetime(dt, usegmt=True)
 
@@ -195,9 +195,6 @@ def build_truncated(gzip: bool) -> bytes:
         w.write_record(response(w, url, f"2025-10-22T1{n}:00:00Z", body.encode("utf-8"), HTML,
                                 "192.0.2.10", f"truncated/{n}"))
     full = buf.getvalue()
-    offsets = []
-    for rec in ArchiveIterator(io.BytesIO(full)):
-        offsets.append(None)
     it = ArchiveIterator(io.BytesIO(full))
     starts = []
     for rec in it:

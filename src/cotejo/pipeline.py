@@ -342,16 +342,19 @@ class Ingester:
             return
         now = self.clock()
         if best.near_duplicate_group_id is None:
-            group = m.NearDuplicateGroup(
-                method=self.index.config.method, threshold=self.index.config.threshold, created_at=now
-            )
-            session.add(group)
-            session.flush()
-            best.near_duplicate_group_id = group.id
+            best.near_duplicate_group_id = session.execute(
+                insert(m.NearDuplicateGroup)
+                .values(
+                    method=self.index.config.method,
+                    threshold=self.index.config.threshold,
+                    created_at=now,
+                )
+                .returning(m.NearDuplicateGroup.id)
+            ).scalar_one()
             events.append(
                 "near_duplicate.linked",
                 f"document:{best.sha256}",
-                {"document": best.sha256, "group": group.id, "founding": True},
+                {"document": best.sha256, "group": best.near_duplicate_group_id, "founding": True},
                 now,
             )
         row.near_duplicate_group_id = best.near_duplicate_group_id

@@ -35,8 +35,10 @@ def _ignore_patterns(root: Path) -> tuple[str, ...]:
 
 
 def _ignored(relative: str, patterns: tuple[str, ...]) -> bool:
-    base = relative.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(base, p) for p in patterns)
+    # A pattern that names a folder ("drafts/", "2024/raw") ignores every file inside it.
+    parts = relative.split("/")
+    candidates = {"/".join(parts[:end]) for end in range(1, len(parts) + 1)} | set(parts)
+    return any(fnmatch.fnmatch(c, p) for c in candidates for p in patterns)
 
 
 def _size_failure(display: str, size: int, max_bytes: int) -> ReadFailure:
