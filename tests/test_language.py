@@ -13,6 +13,11 @@ from cotejo.extract.language import detect_language
         ("Cinco pescadores morreram na terça-feira perto da costa, segundo a associação local.", "other"),
         ("Les pêcheurs ont été tués mardi au large de la côte, selon l'association.", "other"),
         ("12 34 !!", "und"),
+        (
+            "EE.UU. dice que atacó una lancha «del Tren de Aragua» frente a Paria y que murieron 3. "
+            "El mensaje: https://x.example/DoWPressOffice/status/1978204411001",
+            "es",
+        ),
         ("", "und"),
     ],
 )

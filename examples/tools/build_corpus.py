@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML template and README text: long lines are intended)
 """Render cotejo's fictional sample corpus from `corpus_data.py`.
 
 Writes, under examples/:
@@ -17,7 +18,7 @@ import html
 import json
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, timezone
+from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -31,10 +32,34 @@ EXAMPLES = HERE.parent
 CORPUS = EXAMPLES / "corpus"
 SOURCES = {s["name"]: s for s in cd.SOURCES}
 
-MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-             "septiembre", "octubre", "noviembre", "diciembre"]
-MONTHS_EN = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-             "Nov.", "Dec."]
+MONTHS_ES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+MONTHS_EN = [
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
 
 
 def parse_iso(value: str) -> datetime:
@@ -61,16 +86,28 @@ def display_date(value: str, lang: str) -> str:
 # ------------------------------------------------------------------------------------- HTML
 NAV = {
     "en": ["Home", "U.S.", "World", "Americas", "Politics", "Business", "Opinion", "Sports"],
-    "es": ["Inicio", "Nacionales", "Regiones", "Sucesos", "Política", "Economía", "Opinión",
-           "Deportes"],
+    "es": [
+        "Inicio",
+        "Nacionales",
+        "Regiones",
+        "Sucesos",
+        "Política",
+        "Economía",
+        "Opinión",
+        "Deportes",
+    ],
 }
 MOST_READ = {
-    "en": ["City council approves new budget for road repairs",
-           "Five things to do this weekend",
-           "Local bakery wins regional award"],
-    "es": ["Resultados de la lotería de este fin de semana",
-           "Horario del servicio de agua en la zona norte",
-           "Receta: arepas de chicharrón para el domingo"],
+    "en": [
+        "City council approves new budget for road repairs",
+        "Five things to do this weekend",
+        "Local bakery wins regional award",
+    ],
+    "es": [
+        "Resultados de la lotería de este fin de semana",
+        "Horario del servicio de agua en la zona norte",
+        "Receta: arepas de chicharrón para el domingo",
+    ],
 }
 FOOTER = {
     "en": "All rights reserved. No part of this site may be reproduced without permission.",
@@ -90,21 +127,31 @@ def render_html(d: dict) -> str:
     attr = lambda s: html.escape(s, quote=True)  # noqa: E731
     byline_word = "Por" if lang == "es" else "By"
     ps = "\n".join(f"    <p>{html.escape(p, quote=False)}</p>" for p in paragraphs(d["body"]))
-    nav = "\n".join(f'        <li><a href="{home}{"" if i == 0 else item.lower().replace(".", "").replace(" ", "-") + "/"}">{item}</a></li>'
-                    for i, item in enumerate(NAV[lang]))
-    most = "\n".join(f'      <li><a href="{home}{"mas-leidas" if lang == "es" else "most-read"}/{i + 1}">{t}</a></li>'
-                     for i, t in enumerate(MOST_READ[lang]))
+    nav = "\n".join(
+        f'        <li><a href="{home}{"" if i == 0 else item.lower().replace(".", "").replace(" ", "-") + "/"}">{item}</a></li>'
+        for i, item in enumerate(NAV[lang])
+    )
+    most = "\n".join(
+        f'      <li><a href="{home}{"mas-leidas" if lang == "es" else "most-read"}/{i + 1}">{t}</a></li>'
+        for i, t in enumerate(MOST_READ[lang])
+    )
     variant = _layout(site)
     if variant == 0:
         body_open, body_close = '  <div class="article-body">\n', "\n  </div>"
     elif variant == 1:
-        body_open, body_close = '  <section class="story-content" itemprop="articleBody">\n', "\n  </section>"
+        body_open, body_close = (
+            '  <section class="story-content" itemprop="articleBody">\n',
+            "\n  </section>",
+        )
     else:
         body_open, body_close = "", ""
     related = "Lo más leído" if lang == "es" else "Most read"
     share = "Compartir" if lang == "es" else "Share"
-    subscribe = ("Suscríbase a nuestro boletín diario" if lang == "es"
-                 else "Sign up for our daily newsletter")
+    subscribe = (
+        "Suscríbase a nuestro boletín diario"
+        if lang == "es"
+        else "Sign up for our daily newsletter"
+    )
     year = parse_iso(d["published"]).year
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
@@ -161,8 +208,13 @@ def render_text(d: dict) -> str:
     for key in ("title", "source", "author"):
         value = d[key]
         assert ": " not in value and not value.startswith(("'", '"', "#", "«")), (d["key"], key)
-    lines = ["---", f"title: {d['title']}", f"source: {d['source']}", f"url: {d['url']}",
-             f"published_at: {d['published']}"]
+    lines = [
+        "---",
+        f"title: {d['title']}",
+        f"source: {d['source']}",
+        f"url: {d['url']}",
+        f"published_at: {d['published']}",
+    ]
     if d.get("author"):
         lines.append(f"author: {d['author']}")
     lines.append("---")
@@ -194,8 +246,9 @@ def _html_paras(body: str) -> str:
     return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs(body))
 
 
-def render_rss(title: str, link: str, description: str, lang: str, self_url: str,
-               items: list[dict]) -> str:
+def render_rss(
+    title: str, link: str, description: str, lang: str, self_url: str, items: list[dict]
+) -> str:
     items = sorted(items, key=lambda d: parse_iso(d["published"]), reverse=True)
     last = format_datetime(parse_iso(items[0]["published"]))
     out = [
@@ -260,19 +313,30 @@ def render_atom(title: str, home: str, self_url: str, lang: str, items: list[dic
 
 
 FEEDS = {
-    "feeds/odc.rss": dict(kind="rss", title="Observatorio de Derechos del Caribe",
-                          link="https://www.odcaribe.example/",
-                          description="Alertas y verificaciones sobre violencia y derechos "
-                                      "humanos en el Caribe y sus fronteras.",
-                          lang="es", self_url="https://www.odcaribe.example/feed.rss"),
-    "feeds/morning-register.xml": dict(kind="rss", title="The Morning Register",
-                                       link="https://www.morningregister.example/world",
-                                       description="World news from The Morning Register",
-                                       lang="en-gb",
-                                       self_url="https://www.morningregister.example/world/rss"),
-    "feeds/peru-ahora.atom": dict(kind="atom", title="Perú Ahora",
-                                  link="https://peruahora.example/",
-                                  lang="es", self_url="https://peruahora.example/feed.atom"),
+    "feeds/odc.rss": dict(
+        kind="rss",
+        title="Observatorio de Derechos del Caribe",
+        link="https://www.odcaribe.example/",
+        description="Alertas y verificaciones sobre violencia y derechos "
+        "humanos en el Caribe y sus fronteras.",
+        lang="es",
+        self_url="https://www.odcaribe.example/feed.rss",
+    ),
+    "feeds/morning-register.xml": dict(
+        kind="rss",
+        title="The Morning Register",
+        link="https://www.morningregister.example/world",
+        description="World news from The Morning Register",
+        lang="en-gb",
+        self_url="https://www.morningregister.example/world/rss",
+    ),
+    "feeds/peru-ahora.atom": dict(
+        kind="atom",
+        title="Perú Ahora",
+        link="https://peruahora.example/",
+        lang="es",
+        self_url="https://peruahora.example/feed.atom",
+    ),
 }
 
 
@@ -294,11 +358,20 @@ def render_telegram() -> str:
     messages = []
     for mid, inc, date, text, extra in cd.TELEGRAM_MESSAGES:
         if inc == "service":
-            messages.append({
-                "id": mid, "type": "service", "date": date, "date_unixtime": _unix(date),
-                "actor": ch["name"], "actor_id": from_id, "action": "pin_message",
-                "message_id": 4527, "text": "", "text_entities": [],
-            })
+            messages.append(
+                {
+                    "id": mid,
+                    "type": "service",
+                    "date": date,
+                    "date_unixtime": _unix(date),
+                    "actor": ch["name"],
+                    "actor_id": from_id,
+                    "action": "pin_message",
+                    "message_id": 4527,
+                    "text": "",
+                    "text_entities": [],
+                }
+            )
             continue
         m = {"id": mid, "type": "message", "date": date, "date_unixtime": _unix(date)}
         if "edited" in extra:
@@ -332,7 +405,11 @@ def toml_str(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(toml_str(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {toml_str(v)}" for k, v in value.items() if v is not None) + " }"
+        return (
+            "{ "
+            + ", ".join(f"{k} = {toml_str(v)}" for k, v in value.items() if v is not None)
+            + " }"
+        )
     raise TypeError(type(value))
 
 
@@ -362,9 +439,16 @@ def render_sources() -> str:
 
 IGNORE = "# Files in this folder that are not documents.\nREADME.md\ncotejo-sources.toml\n"
 
-FORMAT_LABEL = {"html": "HTML", "txt": "plain text + front matter", "md": "Markdown + front matter",
-                "jsonl": "JSON Lines", "rss": "RSS 2.0", "atom": "Atom 1.0",
-                "telegram": "Telegram Desktop export", "warc": "WARC"}
+FORMAT_LABEL = {
+    "html": "HTML",
+    "txt": "plain text + front matter",
+    "md": "Markdown + front matter",
+    "jsonl": "JSON Lines",
+    "rss": "RSS 2.0",
+    "atom": "Atom 1.0",
+    "telegram": "Telegram Desktop export",
+    "warc": "WARC",
+}
 
 
 # ----------------------------------------------------------------------------------- locators
@@ -415,10 +499,10 @@ def render_key(docs: list[dict]) -> str:
         "#",
         "# Document references: `file` is relative to examples/corpus. Files holding several",
         "# documents also give `locator`:",
-        "#   JSON Lines -> \"line N\" (1-based)    RSS/Atom -> the entry's <link>",
-        "#   Telegram   -> \"message ID\"          WARC     -> the record's WARC-Target-URI",
+        '#   JSON Lines -> "line N" (1-based)    RSS/Atom -> the entry\'s <link>',
+        '#   Telegram   -> "message ID"          WARC     -> the record\'s WARC-Target-URI',
         "# The flat [[document]] list also gives `position`, the reader-style position",
-        "# (\"line N\", \"entry N\" 1-based in file order, \"message ID\", \"record N\" 1-based",
+        '# ("line N", "entry N" 1-based in file order, "message ID", "record N" 1-based',
         "# counting every WARC record including warcinfo and request).",
         "# Figures: low/high as the party states them; a missing `high` means open-ended.",
         "# hedge: exact | at-least | more-than | approximately | vague (...) | none stated.",
@@ -503,16 +587,29 @@ def render_key(docs: list[dict]) -> str:
     ]
     for d in docs:
         if d["incident"] == "none":
-            out += ["[[noise]]", *[f"{k} = {toml_str(v)}" for k, v in ref(d).items()],
-                    'incident = "none"', f"title = {toml_str(d['title'])}", ""]
+            out += [
+                "[[noise]]",
+                *[f"{k} = {toml_str(v)}" for k, v in ref(d).items()],
+                'incident = "none"',
+                f"title = {toml_str(d['title'])}",
+                "",
+            ]
     out.append("# Every document, in corpus order.")
     for d in docs:
         entry = {
-            "key": d["key"], "file": d["file"], "locator": d.get("locator"),
-            "position": d.get("position"), "format": d["fmt"], "language": d["lang"],
-            "source": d["source"], "source_kind": SOURCES[d["source"]]["kind"],
-            "incident": d["incident"], "near_duplicate_group": d.get("dup"),
-            "published_at": d["published"], "url": d.get("url"), "title": d.get("title"),
+            "key": d["key"],
+            "file": d["file"],
+            "locator": d.get("locator"),
+            "position": d.get("position"),
+            "format": d["fmt"],
+            "language": d["lang"],
+            "source": d["source"],
+            "source_kind": SOURCES[d["source"]]["kind"],
+            "incident": d["incident"],
+            "near_duplicate_group": d.get("dup"),
+            "published_at": d["published"],
+            "url": d.get("url"),
+            "title": d.get("title"),
         }
         out.append("[[document]]")
         out += [f"{k} = {toml_str(v)}" for k, v in entry.items() if v is not None]
@@ -535,7 +632,7 @@ def render_readme(docs: list[dict]) -> str:
         "institutions and the general 2025 background are real. Do not cite it as news.**",
         "",
         "It is the bundled input of `cotejo demo` and of the test suite. It covers six invented "
-        "incidents (A–F) and a few unrelated \"noise\" documents, in English and Spanish, in every "
+        'incidents (A–F) and a few unrelated "noise" documents, in English and Spanish, in every '
         "input format cotejo reads. The answer key is `../corpus.key.toml`; the source registry is "
         "`cotejo-sources.toml`; `.cotejoignore` keeps this README and the registry out of ingest. "
         "All URLs use the reserved `.example` domain and all phone numbers the 555 fiction range.",
@@ -549,15 +646,15 @@ def render_readme(docs: list[dict]) -> str:
         "| id | what | date | place | figures in dispute |",
         "|---|---|---|---|---|",
         "| A | U.S. strike on a boat off the Paria Peninsula | 2025-10-14 | off Güiria, Sucre, VE "
-        "| Department of War: 3 \"narco-terrorists\" (no evidence); fishermen's association, "
+        '| Department of War: 3 "narco-terrorists" (no evidence); fishermen\'s association, '
         "relatives, Sucre government: 5 named fishermen |",
         "| B | U.S. strike on a boat in the Eastern Pacific | 2025-10-22 | ~110 nmi west of Tumaco, CO "
         "| 2 killed, 1 survivor (ministry); a family says a 4th man is missing |",
         "| C | Kidnapping of a shopkeeper | 2025-09-20 | Cúcuta, CO | later: 4 detained, 2 charged |",
         "| D | Immigration raid | 2025-09-05 | Aurora, Colorado, US | 12 detained; DHS says Tren de "
         "Aragua on the basis of tattoos only; lawyer and NGO: no convictions |",
-        "| E | March over incident A | 2025-10-17 | Güiria, VE | \"cientos\" / \"more than 200\" / "
-        "\"miles\"; 0 or 1 injured |",
+        '| E | March over incident A | 2025-10-17 | Güiria, VE | "cientos" / "more than 200" / '
+        '"miles"; 0 or 1 injured |',
         "| F | Gunmen shoot at a bus (extortion) | 2025-11-03 | San Juan de Lurigancho, Lima, PE "
         "| 1 driver killed; 2 injured (an early report says at least 3) |",
         "",
@@ -565,9 +662,12 @@ def render_readme(docs: list[dict]) -> str:
         "(group `wire-A` in the key): one origin, not ten.",
         "",
         f"## Files ({len(by_file)} files, {len(docs)} documents: "
-        + ", ".join(f"{n} {lang}" for lang, n in sorted(lang_count.items())) + ")",
+        + ", ".join(f"{n} {lang}" for lang, n in sorted(lang_count.items()))
+        + ")",
         "",
-        "Documents per format: " + ", ".join(f"{FORMAT_LABEL[k]} {v}" for k, v in sorted(fmt_count.items())) + ".",
+        "Documents per format: "
+        + ", ".join(f"{FORMAT_LABEL[k]} {v}" for k, v in sorted(fmt_count.items()))
+        + ".",
         "",
         "| file | format | docs | language | source(s) | incident(s) |",
         "|---|---|---|---|---|---|",
@@ -581,8 +681,35 @@ def render_readme(docs: list[dict]) -> str:
         if any(d.get("dup") for d in group):
             n = sum(1 for d in group if d.get("dup"))
             inc_text += f" (wire reprint{'s' if n > 1 else ''}: {n})"
-        out.append(f"| `{file}` | {FORMAT_LABEL[group[0]['fmt']]} | {len(group)} | {langs} | "
-                   f"{sources} | {inc_text} |")
+        out.append(
+            f"| `{file}` | {FORMAT_LABEL[group[0]['fmt']]} | {len(group)} | {langs} | "
+            f"{sources} | {inc_text} |"
+        )
+    out += [
+        "| `README.md` | Markdown | 0 | en | (this file; ignored via `.cotejoignore`) | — |",
+        "| `cotejo-sources.toml` | TOML source registry | 0 | — | (ignored via `.cotejoignore`) | — |",
+        "| `.cotejoignore` | ignore patterns | 0 | — | (hidden file) | — |",
+        "",
+        "### Documents inside multi-document files",
+        "",
+        "Locators as in the key: JSON Lines `line N`; feeds the entry's link (shown here as its "
+        "position in the file, newest first); Telegram `message ID`; WARC the target URI "
+        "(shown here as the record number, counting every record).",
+        "",
+        "| file | position | language | source | incident | title |",
+        "|---|---|---|---|---|---|",
+    ]
+    for file in sorted(by_file):
+        group = by_file[file]
+        if len(group) == 1 and group[0]["fmt"] != "warc":
+            continue
+        for d in sorted(group, key=lambda d: int(d["position"].split()[1])):
+            title = d.get("title") or "(no title) " + (d["body"] or _tg_plain(d))[:60] + "…"
+            dup = " (wire reprint)" if d.get("dup") else ""
+            out.append(
+                f"| `{file}` | {d['position']} | {d['lang']} | {d['source']} | "
+                f"{d['incident']}{dup} | {title.replace('|', '/')} |"
+            )
     out += [
         "",
         "Notes on the formats:",
@@ -599,12 +726,21 @@ def render_readme(docs: list[dict]) -> str:
         "- In `jsonl/collected.jsonl` lines are in order of `published_at`; social posts have no "
         "`title`.",
         "- Figures that are not casualty counts are deliberate traps for extraction: ages "
-        "(\"a 23-year-old\", \"de 52 años\"), years of work, calibres (9 mm), phone numbers, "
-        "addresses, a boat registration (APNN-2317), campaign totals (\"83 people since "
-        "September\"), crowd sizes, a football score and minute.",
+        '("a 23-year-old", "de 52 años"), years of work, calibres (9 mm), phone numbers, '
+        'addresses, a boat registration (APNN-2317), campaign totals ("83 people since '
+        'September"), crowd sizes, a football score and minute.',
         "",
     ]
     return "\n".join(out)
+
+
+def _tg_plain(d: dict) -> str:
+    text = d["tg"]["text"]
+    return (
+        text
+        if isinstance(text, str)
+        else "".join(p if isinstance(p, str) else p["text"] for p in text)
+    )
 
 
 # -------------------------------------------------------------------------------------- main
@@ -635,12 +771,18 @@ def main() -> None:
             write(target, render_text(group[0]))
         elif fmt == "jsonl":
             ordered = sorted(group, key=lambda d: int(d["position"].split()[1]))
-            write(target, "".join(json.dumps(jsonl_record(d), ensure_ascii=False) + "\n"
-                                  for d in ordered))
+            write(
+                target,
+                "".join(json.dumps(jsonl_record(d), ensure_ascii=False) + "\n" for d in ordered),
+            )
         elif fmt == "rss":
             f = FEEDS[file]
-            write(target, render_rss(f["title"], f["link"], f["description"], f["lang"],
-                                     f["self_url"], group))
+            write(
+                target,
+                render_rss(
+                    f["title"], f["link"], f["description"], f["lang"], f["self_url"], group
+                ),
+            )
         elif fmt == "atom":
             f = FEEDS[file]
             write(target, render_atom(f["title"], f["link"], f["self_url"], f["lang"], group))

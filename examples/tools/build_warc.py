@@ -47,16 +47,28 @@ def record_id(role: str) -> str:
 
 def tiny_png(width: int = 16, height: int = 16) -> bytes:
     """A valid, deterministic PNG (a two-colour stripe logo)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     rows = b"".join(
-        b"\x00" + b"".join(bytes((20, 60, 120)) if (x // 4) % 2 else bytes((230, 180, 40))
-                           for x in range(width))
-        for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+        b"\x00"
+        + b"".join(
+            bytes((20, 60, 120)) if (x // 4) % 2 else bytes((230, 180, 40)) for x in range(width)
+        )
+        for _ in range(height)
+    )
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def http_date(warc_date: str) -> str:
@@ -65,21 +77,32 @@ def http_date(warc_date: str) -> str:
 
 
 def warcinfo(writer: WARCWriter, filename: str, date: str, description: str):
-    rec = writer.create_warcinfo_record(filename, {
-        "software": "cotejo examples/tools/build_warc.py (warcio)",
-        "format": "WARC File Format 1.0",
-        "isPartOf": "cotejo-sample-corpus",
-        "description": description,
-        "robots": "obey",
-        "http-header-user-agent": USER_AGENT,
-    })
+    rec = writer.create_warcinfo_record(
+        filename,
+        {
+            "software": "cotejo examples/tools/build_warc.py (warcio)",
+            "format": "WARC File Format 1.0",
+            "isPartOf": "cotejo-sample-corpus",
+            "description": description,
+            "robots": "obey",
+            "http-header-user-agent": USER_AGENT,
+        },
+    )
     rec.rec_headers.replace_header("WARC-Record-ID", record_id(f"{filename}/warcinfo"))
     rec.rec_headers.replace_header("WARC-Date", date)
     return rec
 
 
-def response(writer: WARCWriter, uri: str, date: str, body: bytes, content_type: str,
-             ip: str, role: str, extra_headers: list[tuple[str, str]] = ()):
+def response(
+    writer: WARCWriter,
+    uri: str,
+    date: str,
+    body: bytes,
+    content_type: str,
+    ip: str,
+    role: str,
+    extra_headers: list[tuple[str, str]] = (),
+):
     headers = [
         ("Date", http_date(date)),
         ("Server", "nginx"),
@@ -88,7 +111,10 @@ def response(writer: WARCWriter, uri: str, date: str, body: bytes, content_type:
         *extra_headers,
     ]
     return writer.create_warc_record(
-        uri, "response", payload=io.BytesIO(body), length=len(body),
+        uri,
+        "response",
+        payload=io.BytesIO(body),
+        length=len(body),
         http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"),
         warc_headers_dict={
             "WARC-Record-ID": record_id(role),
@@ -110,7 +136,10 @@ def request(writer: WARCWriter, uri: str, date: str, ip: str, role: str, concurr
         ("Connection", "close"),
     ]
     return writer.create_warc_record(
-        uri, "request", payload=io.BytesIO(b""), length=0,
+        uri,
+        "request",
+        payload=io.BytesIO(b""),
+        length=0,
         http_headers=StatusAndHeaders(f"GET {path} HTTP/1.1", headers, is_http_request=True),
         warc_headers_dict={
             "WARC-Record-ID": record_id(role),
@@ -130,20 +159,57 @@ def build_capture() -> bytes:
     b, f = DOCS["B-meridian-warc"], DOCS["F-andean-warc"]
     b_date, f_date = "2025-10-23T15:02:11Z", "2025-11-04T16:10:42Z"
     records = [
-        warcinfo(w, "capture.warc.gz", b_date,
-                 "Fictional captures for cotejo's sample corpus (incidents B and F)."),
-        request(w, b["url"], b_date, "192.0.2.10", "capture/B/request",
-                concurrent_to=record_id("capture/B/response")),
-        response(w, b["url"], b_date, render_html(b).encode("utf-8"), HTML, "192.0.2.10",
-                 "capture/B/response", [("Cache-Control", "max-age=300")]),
-        response(w, "https://www.andeanreport.example/robots.txt", f_date,
-                 b"User-agent: *\nDisallow: /admin/\nSitemap: https://www.andeanreport.example/sitemap.xml\n",
-                 "text/plain; charset=utf-8", "192.0.2.44", "capture/F/robots"),
-        response(w, f["url"], "2025-11-04T16:10:43Z", render_html(f).encode("utf-8"), HTML,
-                 "192.0.2.44", "capture/F/response"),
-        response(w, "https://www.andeanreport.example/static/img/logo-andean-report.png",
-                 "2025-11-04T16:10:44Z", tiny_png(), "image/png", "192.0.2.44",
-                 "capture/F/logo"),
+        warcinfo(
+            w,
+            "capture.warc.gz",
+            b_date,
+            "Fictional captures for cotejo's sample corpus (incidents B and F).",
+        ),
+        request(
+            w,
+            b["url"],
+            b_date,
+            "192.0.2.10",
+            "capture/B/request",
+            concurrent_to=record_id("capture/B/response"),
+        ),
+        response(
+            w,
+            b["url"],
+            b_date,
+            render_html(b).encode("utf-8"),
+            HTML,
+            "192.0.2.10",
+            "capture/B/response",
+            [("Cache-Control", "max-age=300")],
+        ),
+        response(
+            w,
+            "https://www.andeanreport.example/robots.txt",
+            f_date,
+            b"User-agent: *\nDisallow: /admin/\nSitemap: https://www.andeanreport.example/sitemap.xml\n",
+            "text/plain; charset=utf-8",
+            "192.0.2.44",
+            "capture/F/robots",
+        ),
+        response(
+            w,
+            f["url"],
+            "2025-11-04T16:10:43Z",
+            render_html(f).encode("utf-8"),
+            HTML,
+            "192.0.2.44",
+            "capture/F/response",
+        ),
+        response(
+            w,
+            "https://www.andeanreport.example/static/img/logo-andean-report.png",
+            "2025-11-04T16:10:44Z",
+            tiny_png(),
+            "image/png",
+            "192.0.2.44",
+            "capture/F/logo",
+        ),
     ]
     expected = [kind.split("-")[0] for kind, _ in cd.WARC_LAYOUT["warc/capture.warc.gz"]]
     assert [r.rec_type for r in records] == expected
@@ -157,10 +223,22 @@ def build_capture2() -> bytes:
     w = WARCWriter(buf, gzip=False)
     d = DOCS["D-conexion-warc"]
     date = "2025-09-07T19:31:05Z"
-    w.write_record(warcinfo(w, "capture2.warc", date,
-                            "Fictional capture for cotejo's sample corpus (incident D)."))
-    w.write_record(response(w, d["url"], date, render_html(d).encode("utf-8"), HTML,
-                            "192.0.2.77", "capture2/D/response"))
+    w.write_record(
+        warcinfo(
+            w, "capture2.warc", date, "Fictional capture for cotejo's sample corpus (incident D)."
+        )
+    )
+    w.write_record(
+        response(
+            w,
+            d["url"],
+            date,
+            render_html(d).encode("utf-8"),
+            HTML,
+            "192.0.2.77",
+            "capture2/D/response",
+        )
+    )
     return buf.getvalue()
 
 
@@ -181,19 +259,34 @@ def build_truncated(gzip: bool) -> bytes:
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=gzip)
     pages = [
-        ("https://www.diariodelparia.example/sucre/2025/10/21/vigilia-muelle-guiria/",
-         "Vigilia en el muelle de Güiria", "2025-10-21T20:00:00-04:00",
-         "Decenas de familiares encendieron velas en el muelle pesquero de Güiria.",
-         "La vigilia terminó pasada la medianoche sin incidentes."),
-        ("https://www.diariodelparia.example/sucre/2025/10/22/pescadores-vuelven-al-mar/",
-         "Pescadores de Güiria vuelven al mar con miedo", "2025-10-22T08:00:00-04:00",
-         "Ocho días después del ataque, las primeras lanchas volvieron a salir a faenar.",
-         "Muchos pescadores dicen que ya no se alejan más de cinco millas de la costa."),
+        (
+            "https://www.diariodelparia.example/sucre/2025/10/21/vigilia-muelle-guiria/",
+            "Vigilia en el muelle de Güiria",
+            "2025-10-21T20:00:00-04:00",
+            "Decenas de familiares encendieron velas en el muelle pesquero de Güiria.",
+            "La vigilia terminó pasada la medianoche sin incidentes.",
+        ),
+        (
+            "https://www.diariodelparia.example/sucre/2025/10/22/pescadores-vuelven-al-mar/",
+            "Pescadores de Güiria vuelven al mar con miedo",
+            "2025-10-22T08:00:00-04:00",
+            "Ocho días después del ataque, las primeras lanchas volvieron a salir a faenar.",
+            "Muchos pescadores dicen que ya no se alejan más de cinco millas de la costa.",
+        ),
     ]
     for n, (url, title, date, text, text2) in enumerate(pages, start=1):
         body = SMALL_PAGE.format(title=title, date=date, url=url, text=text, text2=text2)
-        w.write_record(response(w, url, f"2025-10-22T1{n}:00:00Z", body.encode("utf-8"), HTML,
-                                "192.0.2.10", f"truncated/{n}"))
+        w.write_record(
+            response(
+                w,
+                url,
+                f"2025-10-22T1{n}:00:00Z",
+                body.encode("utf-8"),
+                HTML,
+                "192.0.2.10",
+                f"truncated/{n}",
+            )
+        )
     full = buf.getvalue()
     it = ArchiveIterator(io.BytesIO(full))
     starts = []

@@ -66,6 +66,10 @@ def cli(ctx: click.Context, home: Path | None, verbose: int) -> None:
         level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if verbose < 2:
+        # Libraries we call log their own recoveries as warnings; cotejo reports those itself.
+        for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
     ctx.ensure_object(dict)
     ctx.obj["home"] = home
 
@@ -83,7 +87,10 @@ def print_summary(summary: IngestSummary, echo: Callable[[str], None] = click.ec
     line("by format", dict(summary.by_format))
     line("by language", dict(summary.by_language))
     line("by source kind", dict(summary.by_kind))
-    echo(f"  {'near-duplicates':<16}{summary.near_duplicate_links} document(s) linked to a group")
+    echo(
+        f"  {'near-duplicates':<16}{summary.near_duplicate_links} document(s) linked into "
+        f"{len(summary.near_duplicate_groups)} group(s) (linked, never dropped)"
+    )
     for note in summary.notes:
         echo(f"  note: {note}")
     if summary.skipped:

@@ -44,6 +44,7 @@ class IngestSummary:
     duplicates: int = 0
     captures: int = 0
     near_duplicate_links: int = 0
+    near_duplicate_groups: set[int] = field(default_factory=set)
     by_format: Counter[str] = field(default_factory=Counter)
     by_language: Counter[str] = field(default_factory=Counter)
     by_kind: Counter[str] = field(default_factory=Counter)
@@ -64,6 +65,7 @@ class IngestSummary:
             "duplicates": self.duplicates,
             "captures": self.captures,
             "near_duplicate_links": self.near_duplicate_links,
+            "near_duplicate_groups": len(self.near_duplicate_groups),
             "by_format": dict(sorted(self.by_format.items())),
             "by_language": dict(sorted(self.by_language.items())),
             "by_source_kind": dict(sorted(self.by_kind.items())),
@@ -366,6 +368,7 @@ class Ingester:
             now,
         )
         summary.near_duplicate_links += 1
+        summary.near_duplicate_groups.add(row.near_duplicate_group_id)
 
 
 class _FileBatch:

@@ -57,8 +57,9 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
     while True:
         try:
             record = next(records)
-            # warcio reads the body lazily: read it before asking for the record's offset.
-            payload = record.content_stream().read() if record.rec_type == "response" else b""
+            # warcio reads the body lazily: read every record's body (not only responses)
+            # before asking for its offset or checking what Content-Length still owes.
+            payload = record.content_stream().read()
             owed = record.raw_stream.limit  # bytes still owed by Content-Length
             offset = records.get_record_offset()
         except StopIteration:
