@@ -17,13 +17,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _measure import peak_rss_mb  # noqa: E402
-
 from cotejo.pipeline import Ingester  # noqa: E402
 from cotejo.testing import make_store  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", required=True, type=Path, help="folder holding docs.jsonl")
     parser.add_argument("--home", type=Path, help="store folder (default: a fresh temp folder)")
     args = parser.parse_args()

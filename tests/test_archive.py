@@ -28,9 +28,14 @@ def _corpus(folder: Path) -> Path:
     )
     lines = [
         {"text": "Police say one man was killed in Aurora on Aug. 18.", "source": "Aurora PD"},
-        {"text": "Cinco pescadores murieron frente a Güiria, dijo la asociación.", "source": "Radio Paria"},
+        {
+            "text": "Cinco pescadores murieron frente a Güiria, dijo la asociación.",
+            "source": "Radio Paria",
+        },
     ]
-    (folder / "b.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text(
+        "\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -58,7 +63,9 @@ def test_reingesting_identical_bytes_adds_captures_not_documents(store, tmp_path
     assert _count(store, m.Blob) == 4
 
 
-def test_a_copy_under_another_name_is_a_new_capture_with_its_own_provenance(store, tmp_path: Path) -> None:
+def test_a_copy_under_another_name_is_a_new_capture_with_its_own_provenance(
+    store, tmp_path: Path
+) -> None:
     folder = _corpus(tmp_path / "in")
     (folder / "copy.html").write_bytes((folder / "a.html").read_bytes())
     summary = Ingester(store, clock=FrozenClock()).run([folder])
@@ -120,7 +127,9 @@ def test_verify_reports_every_missing_file(store, tmp_path: Path) -> None:
 def test_verify_catches_an_event_edited_directly_in_the_database(store, tmp_path: Path) -> None:
     Ingester(store, clock=FrozenClock()).run([_corpus(tmp_path / "in")])
     db = sqlite3.connect(store.settings.home / "cotejo.db")
-    db.execute("UPDATE events SET payload = replace(payload, 'Aurora PD', 'Someone else') WHERE seq = 2")
+    db.execute(
+        "UPDATE events SET payload = replace(payload, 'Aurora PD', 'Someone else') WHERE seq = 2"
+    )
     db.commit()
     db.close()
     with store.session() as session:
@@ -148,7 +157,9 @@ def test_verify_reports_a_planted_file_as_unrecorded(store, tmp_path: Path) -> N
     assert len(report.problems) == 1 and "has no record" in report.problems[0].message
 
 
-def test_an_interrupted_write_leaves_only_a_temp_file_that_the_next_ingest_sweeps(store, tmp_path: Path) -> None:
+def test_an_interrupted_write_leaves_only_a_temp_file_that_the_next_ingest_sweeps(
+    store, tmp_path: Path
+) -> None:
     blobs = BlobStore(store.settings.archive_dir)
     blobs.tmp.mkdir(parents=True)
     (blobs.tmp / "deadbeef.partial").write_bytes(b"half a fi")

@@ -56,7 +56,9 @@ def test_default_home_is_cotejo_data_in_the_working_folder(tmp_path: Path, monke
 
 
 def test_ingest_prints_counts_and_exits_zero_when_all_is_well(tmp_path: Path) -> None:
-    result = run_cli(["--home", str(tmp_path / "h"), "ingest", "--json", str(_one_doc(tmp_path / "in"))])
+    result = run_cli(
+        ["--home", str(tmp_path / "h"), "ingest", "--json", str(_one_doc(tmp_path / "in"))]
+    )
     summary = json.loads(result.output)
     assert result.exit_code == 0
     assert (summary["new_documents"], summary["duplicates"], summary["failed"]) == (1, 0, 0)
@@ -69,7 +71,9 @@ def test_status_and_verify_on_a_missing_home_say_what_to_do(tmp_path: Path) -> N
     from cotejo.errors import StoreError
 
     with pytest.raises(StoreError, match="no cotejo data") as raised:
-        CliRunner().invoke(cli, ["--home", str(tmp_path / "nothing"), "status"], catch_exceptions=False)
+        CliRunner().invoke(
+            cli, ["--home", str(tmp_path / "nothing"), "status"], catch_exceptions=False
+        )
     assert "cotejo ingest" in raised.value.hint
 
 

@@ -72,14 +72,18 @@ def test_the_wire_reprints_form_one_group_and_nothing_else_joins_it(ingested) ->
     expected: dict[str, set[int | None]] = {}
     for entry in KEY["document"]:
         doc, _ = _find(rows, entry)
-        expected.setdefault(entry.get("near_duplicate_group", ""), set()).add(doc.near_duplicate_group_id)
+        expected.setdefault(entry.get("near_duplicate_group", ""), set()).add(
+            doc.near_duplicate_group_id
+        )
     for label, groups in expected.items():
         if label:
             assert len(groups) == 1 and None not in groups, label
     grouped = [g for label, gs in expected.items() if label for g in gs]
     ungrouped = expected.get("", set()) - {None}
     assert not ungrouped & set(grouped)
-    sizes = Counter(doc.near_duplicate_group_id for _, _, doc, _ in rows if doc.near_duplicate_group_id)
+    sizes = Counter(
+        doc.near_duplicate_group_id for _, _, doc, _ in rows if doc.near_duplicate_group_id
+    )
     assert sorted(sizes.values()) == sorted(
         sum(1 for e in KEY["document"] if e.get("near_duplicate_group") == g["id"])
         for g in KEY["near_duplicate_group"]
@@ -90,7 +94,9 @@ def test_the_broken_corpus_fails_where_expected_and_keeps_the_good(tmp_path: Pat
     store = make_store(tmp_path / "home")
     summary = Ingester(store, clock=FrozenClock()).run([CORPUS_BAD])
     store.close()
-    failed = Counter(Path(f.file.split(" (")[0]).relative_to(CORPUS_BAD).as_posix() for f in summary.failures)
+    failed = Counter(
+        Path(f.file.split(" (")[0]).relative_to(CORPUS_BAD).as_posix() for f in summary.failures
+    )
     assert failed == {
         "empty-body.html": 1,
         "bad-line.jsonl": 1,

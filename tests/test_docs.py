@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from cotejo.cli import cli
 from conftest import REPO
+from cotejo.cli import cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -9,12 +9,18 @@ from cotejo.extract.language import detect_language
     ("text", "expected"),
     [
         ("Police say one man was killed in the shooting at the apartments on Tuesday.", "en"),
-        ("Cinco pescadores murieron el martes pasado frente a la costa de Güiria, según la asociación.", "es"),
-        ("Cinco pescadores morreram na terça-feira perto da costa, segundo a associação local.", "other"),
+        (
+            "Cinco pescadores murieron el martes pasado frente a Güiria, según la asociación.",
+            "es",
+        ),
+        (
+            "Cinco pescadores morreram na terça-feira perto da costa, segundo a associação local.",
+            "other",
+        ),
         ("Les pêcheurs ont été tués mardi au large de la côte, selon l'association.", "other"),
         ("12 34 !!", "und"),
         (
-            "EE.UU. dice que atacó una lancha «del Tren de Aragua» frente a Paria y que murieron 3. "
+            "EE.UU. dice que atacó una lancha «del Tren de Aragua» frente a Paria; murieron 3. "
             "El mensaje: https://x.example/DoWPressOffice/status/1978204411001",
             "es",
         ),

@@ -68,7 +68,9 @@ def test_ten_reprints_form_one_group_and_none_is_dropped(store, tmp_path: Path) 
         groups = session.execute(
             select(m.Document.near_duplicate_group_id, m.Source.name).join(m.Source)
         ).all()
-        events = session.scalars(select(m.Event.kind).where(m.Event.kind == "near_duplicate.linked")).all()
+        events = session.scalars(
+            select(m.Event.kind).where(m.Event.kind == "near_duplicate.linked")
+        ).all()
     by_source = {name: group for group, name in groups}
     assert by_source["Radio Paria"] is None
     assert len({by_source[o] for o in outlets}) == 1 and by_source["Outlet 0"] is not None

@@ -83,13 +83,13 @@ class Ingester:
         self,
         store: Store,
         clock: Clock = utc_now,
-        neardup: NearDupConfig = NearDupConfig(),
+        neardup: NearDupConfig | None = None,
         registry: SourceRegistry | None = None,
     ) -> None:
         self.store = store
         self.blobs = BlobStore(store.settings.archive_dir)
         self.clock = clock
-        self.index = NearDuplicateIndex(neardup)
+        self.index = NearDuplicateIndex(neardup or NearDupConfig())
         self.registry = registry or SourceRegistry()
         self._source_ids: dict[str, int] = {}
         self._checked_sources: set[str] = set()
@@ -99,7 +99,9 @@ class Ingester:
     # -- set-up -----------------------------------------------------------------------------
 
     def _load_index(self, session: Session) -> None:
-        rows = session.execute(select(m.DocumentSignature.document_sha256, m.DocumentSignature.hashvalues))
+        rows = session.execute(
+            select(m.DocumentSignature.document_sha256, m.DocumentSignature.hashvalues)
+        )
         for sha, raw in rows:
             self.index.add(sha, self.index.from_bytes(raw))
 
@@ -161,9 +163,15 @@ class Ingester:
         try:
             data = input_file.path.read_bytes()
         except OSError as err:
-            summary.failures.append(
-                ReadFailure(input_file.display, "", f"cannot read: {err.strerror}", "check permissions")
+            failure = ReadFailure(
+                input_file.display,
+                "",
+                f"cannot read: {err.strerror}",
+                "check the file's permissions",
             )
+            with self.store.session() as session:
+                session.add(self._failure_row(failure, summary.run_id))
+            summary.failures.append(failure)
             return
         reader, results = read_bytes(data, input_file.display)
         items = list(results)
@@ -185,10 +193,14 @@ class Ingester:
                 elif isinstance(item, Skipped):
                     summary.skipped.append(item)
             for sha, doc in documents:
-                self._ingest_document(batch, events, sha, doc, input_file, container, mtime, summary)
+                self._ingest_document(
+                    batch, events, sha, doc, input_file, container, mtime, summary
+                )
             batch.wait_for_writes()  # every archived file is on disk before the rows commit
 
-    def _archive(self, batch: _FileBatch, data: bytes, media_type: str, sha: str | None = None) -> str:
+    def _archive(
+        self, batch: _FileBatch, data: bytes, media_type: str, sha: str | None = None
+    ) -> str:
         sha = sha or sha256_of(data)
         if sha not in batch.blobs:
             batch.blobs.add(sha)
@@ -227,8 +239,10 @@ class Ingester:
                 events.append(
                     "source.updated",
                     f"source:{row.id}",
-                    {"before": {"kind": row.kind, "affiliation": row.affiliation},
-                     "after": {"kind": info.kind.value, "affiliation": info.affiliation}},
+                    {
+                        "before": {"kind": row.kind, "affiliation": row.affiliation},
+                        "after": {"kind": info.kind.value, "affiliation": info.affiliation},
+                    },
                     self.clock(),
                 )
                 row.kind, row.affiliation = info.kind.value, info.affiliation
@@ -282,7 +296,9 @@ class Ingester:
             summary.duplicates += 1
         summary.by_format[doc.reader] += 1
         summary.by_kind[info.kind.value] += 1
-        retrieved, basis = (doc.retrieved_at, "declared") if doc.retrieved_at else (mtime, "file-mtime")
+        retrieved, basis = (
+            (doc.retrieved_at, "declared") if doc.retrieved_at else (mtime, "file-mtime")
+        )
         session.add(
             m.Capture(
                 document_sha256=sha,
@@ -363,8 +379,12 @@ class Ingester:
         events.append(
             "near_duplicate.linked",
             f"document:{row.sha256}",
-            {"document": row.sha256, "group": row.near_duplicate_group_id, "matched": best.sha256,
-             "jaccard_estimate": round(score, 3)},
+            {
+                "document": row.sha256,
+                "group": row.near_duplicate_group_id,
+                "matched": best.sha256,
+                "jaccard_estimate": round(score, 3),
+            },
             now,
         )
         summary.near_duplicate_links += 1
@@ -383,7 +403,9 @@ class _FileBatch:
         ordered = sorted(shas)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
-            self.blobs.update(session.scalars(select(m.Blob.sha256).where(m.Blob.sha256.in_(chunk))))
+            self.blobs.update(
+                session.scalars(select(m.Blob.sha256).where(m.Blob.sha256.in_(chunk)))
+            )
             self.documents.update(
                 session.scalars(select(m.Document.sha256).where(m.Document.sha256.in_(chunk)))
             )

@@ -56,9 +56,7 @@ def warc_bytes(pages: Sequence[tuple[str, str]], gzip: bool = True) -> bytes:
     records = [(url, page.encode("utf-8"), "text/html; charset=utf-8") for url, page in pages]
     records.append(("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"))
     for url, payload, content_type in records:
-        headers = StatusAndHeaders(
-            "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
-        )
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         record = writer.create_warc_record(
             url,
             "response",
@@ -77,7 +75,9 @@ def telegram_export(messages: list[dict[str, Any]], name: str | None = "Canal de
     return json.dumps(export, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def html_page(title: str, body: str, site: str = "Test Outlet", published: str = "2025-10-14T18:00:00Z") -> str:
+def html_page(
+    title: str, body: str, site: str = "Test Outlet", published: str = "2025-10-14T18:00:00Z"
+) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'

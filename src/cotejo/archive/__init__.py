@@ -1,1 +1,1 @@
-"""Archive: original bytes stored content-addressed and never changed, provenance, tamper evidence."""
+"""Archive: original bytes stored by content hash and never changed; provenance; tamper evidence."""

@@ -85,7 +85,7 @@ class BlobStore:
         return sorted(self.tmp.glob("*")) if self.tmp.is_dir() else []
 
     def sweep(self) -> int:
-        """Remove temp files left by an interrupted write. Call only while holding the write lock."""
+        """Remove temp files left by an interrupted write. Call only under the write lock."""
         removed = 0
         for path in self.leftovers():
             path.unlink(missing_ok=True)

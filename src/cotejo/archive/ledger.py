@@ -24,7 +24,9 @@ class Entry:
     hash: str
 
 
-def entry_hash(prev_hash: str, seq: int, at: datetime, kind: str, subject: str, payload: str) -> str:
+def entry_hash(
+    prev_hash: str, seq: int, at: datetime, kind: str, subject: str, payload: str
+) -> str:
     material = "\n".join((prev_hash, str(seq), at.isoformat(), kind, subject, payload))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 

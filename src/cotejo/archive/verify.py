@@ -44,7 +44,12 @@ def _describe(session: Session, sha: str) -> str:
     doc = session.get(m.Document, sha)
     if doc is not None:
         capture = doc.captures[0] if doc.captures else None
-        where = f"{capture.original_name}" + (f" ({capture.locator})" if capture and capture.locator else "") if capture else "?"
+        where = (
+            f"{capture.original_name}"
+            + (f" ({capture.locator})" if capture and capture.locator else "")
+            if capture
+            else "?"
+        )
         return f"document {sha} «{(doc.title or '')[:60]}» from {where}"
     users = session.execute(
         select(m.Capture.original_name).where(m.Capture.container_sha256 == sha).limit(1)
@@ -52,7 +57,9 @@ def _describe(session: Session, sha: str) -> str:
     return f"container file {sha} ({users})" if users else f"file {sha}"
 
 
-def verify(session: Session, blobs: BlobStore, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
+def verify(
+    session: Session, blobs: BlobStore, progress: Callable[[int, int], None] | None = None
+) -> VerifyReport:
     report = VerifyReport()
     recorded = dict(session.execute(select(m.Blob.sha256, m.Blob.size)).all())
     total = len(recorded)
@@ -62,13 +69,21 @@ def verify(session: Session, blobs: BlobStore, progress: Callable[[int, int], No
         actual = blobs.rehash(sha)
         report.files_checked += 1
         if actual is None:
-            report.problems.append(Problem("archive", _describe(session, sha), "archived file is missing"))
+            report.problems.append(
+                Problem("archive", _describe(session, sha), "archived file is missing")
+            )
         elif actual != sha:
             report.problems.append(
-                Problem("archive", _describe(session, sha), f"content changed: it now hashes to {actual}")
+                Problem(
+                    "archive",
+                    _describe(session, sha),
+                    f"content changed: it now hashes to {actual}",
+                )
             )
         elif blobs.path_for(sha).stat().st_size != size:
-            report.problems.append(Problem("archive", _describe(session, sha), "size differs from the record"))
+            report.problems.append(
+                Problem("archive", _describe(session, sha), "size differs from the record")
+            )
     for name in blobs.stored():
         if name not in recorded:
             what = "is not a SHA-256 name" if not is_sha256(name) else "has no record"
@@ -81,7 +96,9 @@ def verify(session: Session, blobs: BlobStore, progress: Callable[[int, int], No
                 )
             )
     for path in blobs.leftovers():
-        report.warnings.append(f"temp file {path.name} from an interrupted write; the next ingest removes it")
+        report.warnings.append(
+            f"temp file {path.name} from an interrupted write; the next ingest removes it"
+        )
     missing_blob = session.execute(
         select(m.Document.sha256).where(m.Document.sha256.not_in(select(m.Blob.sha256)))
     ).scalars()
@@ -94,7 +111,9 @@ def verify(session: Session, blobs: BlobStore, progress: Callable[[int, int], No
     )
     for capture_id, sha, doc_sha in mismatched:
         report.problems.append(
-            Problem("record", f"capture {capture_id}", f"records sha256 {sha} for document {doc_sha}")
+            Problem(
+                "record", f"capture {capture_id}", f"records sha256 {sha} for document {doc_sha}"
+            )
         )
     chain = list(entries(session))
     report.events_checked = len(chain)

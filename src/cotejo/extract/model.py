@@ -184,7 +184,9 @@ class Origin(Frozen):
 
     name: str = Field(description="canonical name (alias file) or a role description")
     kind: OriginKind
-    span: Span | None = Field(default=None, description="the attribution phrase; None for publisher")
+    span: Span | None = Field(
+        default=None, description="the attribution phrase; None for publisher"
+    )
     via: str | None = Field(default=None, description="channel named, e.g. 'post on X'")
 
 
@@ -245,7 +247,9 @@ class Affiliation(Frozen):
     bases: tuple[AffiliationBasis, ...]
     basis_spans: tuple[Span, ...] = ()
     origin: Origin
-    weak: bool = Field(description="rests only on tattoos/clothing/symbols, nationality or bare assertion")
+    weak: bool = Field(
+        description="rests only on tattoos/clothing/symbols, nationality or bare assertion"
+    )
 
 
 # -- mentions and reports ------------------------------------------------------------------

@@ -56,6 +56,9 @@ def _what(exc: BaseException) -> str:
 
 
 def read(data: bytes, name: str) -> Iterator[ReadResult]:
+    if not data.strip():
+        yield ReadFailure(name, "", "the feed file is empty", "fetch the feed again")
+        return
     parsed = feedparser.parse(data)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = parsed.entries
@@ -64,7 +67,10 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
         if problem is not None:
             message += f" ({_what(problem)})"
         yield ReadFailure(
-            name, _where(problem, data), message, "check that the file is the feed's XML, not a web page"
+            name,
+            _where(problem, data),
+            message,
+            "check that the file is the feed's XML, not a web page",
         )
         return
     feed = parsed.feed
@@ -92,7 +98,9 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
             raw=canonical_json(item),
             reader=NAME,
             reader_version=VERSION,
-            media_type="application/rss+xml" if parsed.version.startswith("rss") else "application/atom+xml",
+            media_type="application/rss+xml"
+            if parsed.version.startswith("rss")
+            else "application/atom+xml",
             locator=position,
             title=entry.get("title"),
             author=entry.get("author"),

@@ -74,7 +74,9 @@ def read(
         return
     if faults:
         shown = "; ".join(faults[:3])
-        notes.append(f"malformed HTML recovered by a lenient parser ({len(faults)} faults: {shown})")
+        notes.append(
+            f"malformed HTML recovered by a lenient parser ({len(faults)} faults: {shown})"
+        )
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     page_url = url or (str(canonical[0]) if canonical else None) or _meta(tree, "og:url")
     extracted = trafilatura.bare_extraction(
@@ -87,7 +89,10 @@ def read(
             notes.append("trafilatura found no main text; used the page's whole visible text")
     if not body:
         yield ReadFailure(
-            name, "", "the page has no readable text", "check the capture; it may be a script-only page"
+            name,
+            "",
+            "the page has no readable text",
+            "check the capture; it may be a script-only page",
         )
         return
     titles = tree.xpath("//title/text()")
@@ -113,7 +118,8 @@ def read(
         url=page_url,
         published_at=published,
         retrieved_at=retrieved_at,
-        source=_meta(tree, "og:site_name") or (extracted.sitename if extracted is not None else None),
+        source=_meta(tree, "og:site_name")
+        or (extracted.sitename if extracted is not None else None),
         language=(str(lang[0]).split("-")[0].lower() if lang else None),
         encoding=decoded.encoding,
         notes=tuple(notes),

@@ -48,7 +48,9 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
         try:
             record = json.loads(line)
         except UnicodeDecodeError:
-            yield ReadFailure(name, position, "the line is not UTF-8 text", "re-save the file as UTF-8")
+            yield ReadFailure(
+                name, position, "the line is not UTF-8 text", "re-save the file as UTF-8"
+            )
             continue
         except json.JSONDecodeError as err:
             cut = " (the file may be truncated)" if number == len(lines) else ""

@@ -36,7 +36,10 @@ def choose(data: bytes, name: str) -> str | ReadFailure | Skipped:
         if _gunzip_head(data).startswith(b"WARC/") or lower.endswith(".warc.gz"):
             return "warc"
         return ReadFailure(
-            name, "byte 0", "gzip file that does not contain a WARC", "unpack it and ingest its files"
+            name,
+            "byte 0",
+            "gzip file that does not contain a WARC",
+            "unpack it and ingest its files",
         )
     if data.startswith(b"WARC/") or lower.endswith((".warc", ".warc.gz")):
         return "warc"
@@ -45,7 +48,7 @@ def choose(data: bytes, name: str) -> str | ReadFailure | Skipped:
     if looks_binary(data):
         return ReadFailure(
             name,
-            "bytes 0-8192",
+            f"bytes 0-{min(len(data), 8192)}",
             "binary data, not text",
             "cotejo reads HTML, text, Markdown, RSS/Atom, JSON Lines, Telegram JSON and WARC",
         )

@@ -1,11 +1,11 @@
 """Plain-text and Markdown reader. An optional front-matter block gives the metadata:
 
-    ---
-    title: ...
-    source: Diario del Paria
-    url: https://...
-    published_at: 2025-10-15T09:30:00-04:00
-    ---
+---
+title: ...
+source: Diario del Paria
+url: https://...
+published_at: 2025-10-15T09:30:00-04:00
+---
 """
 
 from __future__ import annotations

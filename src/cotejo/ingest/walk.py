@@ -50,7 +50,9 @@ def _size_failure(display: str, size: int, max_bytes: int) -> ReadFailure:
     )
 
 
-def _check(path: Path, display: str, root: Path, max_bytes: int) -> InputFile | ReadFailure | Skipped:
+def _check(
+    path: Path, display: str, root: Path, max_bytes: int
+) -> InputFile | ReadFailure | Skipped:
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(root):
@@ -61,7 +63,9 @@ def _check(path: Path, display: str, root: Path, max_bytes: int) -> InputFile | 
                 "copy the file into the folder if you mean to ingest it",
             )
         if not target.is_file():
-            return Skipped(display, "symlink", "symlink to a folder or missing file is not followed")
+            return Skipped(
+                display, "symlink", "symlink to a folder or missing file is not followed"
+            )
         path = target
     size = path.stat().st_size
     if size > max_bytes:

@@ -94,7 +94,9 @@ def read(data: bytes, name: str) -> Iterator[ReadResult]:
         if record.rec_type != "response":
             continue
         uri = record.rec_headers.get_header("WARC-Target-URI")
-        content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+        content_type = (
+            record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+        )
         if "html" not in content_type.lower():
             yield Skipped(name, position, f"response for {uri} is {content_type or 'not HTTP'}")
             continue

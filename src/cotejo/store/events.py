@@ -27,7 +27,15 @@ class EventLog:
         body = canonical_json(payload).decode("utf-8")
         seq = self.seq + 1
         digest = entry_hash(self.hash, seq, at, kind, subject, body)
-        row = Event(seq=seq, at=at, kind=kind, subject=subject, payload=body, prev_hash=self.hash, hash=digest)
+        row = Event(
+            seq=seq,
+            at=at,
+            kind=kind,
+            subject=subject,
+            payload=body,
+            prev_hash=self.hash,
+            hash=digest,
+        )
         self.session.add(row)
         self.seq, self.hash = seq, digest
         return row

@@ -80,9 +80,7 @@ class Document(Base):
     near_duplicate_group: Mapped[NearDuplicateGroup | None] = relationship(
         back_populates="documents"
     )
-    captures: Mapped[list[Capture]] = relationship(
-        back_populates="document", order_by="Capture.id"
-    )
+    captures: Mapped[list[Capture]] = relationship(back_populates="document", order_by="Capture.id")
 
 
 class DocumentSignature(Base):
