@@ -6,10 +6,10 @@ collection (Berkeley Protocol provenance); `Event` is the hash-chained, append-o
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from cotejo.store.types import UTCDateTime
@@ -155,3 +155,46 @@ class Event(Base):
 
 
 Index("ix_events_subject", Event.subject)
+
+
+class ReportRow(Base):
+    """One extraction of one document by one extractor version. Never updated: a new
+    extractor version adds a new row beside the old one."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("document_sha256", "extractor_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    payload: Mapped[str] = mapped_column(Text)  # Report as canonical JSON
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    mention_count: Mapped[int]
+
+
+class MentionRow(Base):
+    """A mention's blocking keys, indexed for incident resolution; the full mention is in
+    the report payload at `ordinal`."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
+    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
+    ordinal: Mapped[int]
+    event_type: Mapped[str] = mapped_column(String(60), index=True)
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    place_precision: Mapped[str | None] = mapped_column(String(20))
+    geonames_id: Mapped[int | None]
+    latitude: Mapped[float | None] = mapped_column(index=True)
+    longitude: Mapped[float | None]
+    country_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    killed_low: Mapped[int | None]
+    killed_high: Mapped[int | None]
+    injured_low: Mapped[int | None]
+    injured_high: Mapped[int | None]
