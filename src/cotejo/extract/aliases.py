@@ -116,10 +116,10 @@ class Catalogue:
 
     def lookup(self, surface: str) -> CatalogueEntry | None:
         """The entry whose alias is the whole of `surface` (or occurs in it)."""
-        surface = _LEADING_ARTICLE.sub("", surface.strip())
-        entry = self._by_alias.get(surface) or self._by_alias.get(surface.casefold())
-        if entry is not None:
-            return entry
+        for candidate in (surface.strip(), _LEADING_ARTICLE.sub("", surface.strip())):
+            entry = self._by_alias.get(candidate) or self._by_alias.get(candidate.casefold())
+            if entry is not None:
+                return entry
         matches = list(self.find(surface))
         if not matches:
             return None

@@ -21,14 +21,16 @@ _SAY_EN = (
     r"said|says|say|told|tells|announced|announces|stated|states|confirmed|confirms|claimed|"
     r"claims|reported|reports|wrote|writes|posted|posts|added|adds|alleged|alleges|insisted|"
     r"insists|acknowledged|acknowledges|declared|declares|tweeted|explained|noted|warned|"
-    r"admitted|testified|argued|maintained|asserted"
+    r"admitted|testified|argued|maintained|asserted|called|calls|described|describes|labell?ed|"
+    r"labels|branded|brands|identified|identifies"
 )
 _SAY_ES = (
     r"dijo|dice|dicen|dijeron|afirmó|afirma|afirmaron|aseguró|asegura|aseguraron|informó|"
     r"informa|informaron|confirmó|confirma|confirmaron|denunció|denuncia|denunciaron|indicó|"
     r"indica|señaló|señala|señalaron|explicó|declaró|declararon|publicó|anunció|anuncia|"
     r"reportó|reporta|sostuvo|agregó|añadió|precisó|detalló|manifestó|advirtió|alegó|relató|"
-    r"contó|escribió|difundió|comunicó|reconoció|admitió"
+    r"contó|escribió|difundió|comunicó|reconoció|admitió|calificó|califica|llamó|describió|tildó|"
+    r"identificó"
 )
 _DENY_EN = r"denied|denies|deny|rejected|rejects|disputed|disputes|refuted|refutes|dismissed|dismisses|contradicted|contradicts"
 _DENY_ES = r"negó|niega|negaron|desmintió|desmiente|desmintieron|rechazó|rechaza|rechazaron|descartó|descarta|refutó|contradijo"
