@@ -489,3 +489,17 @@ def test_seed_002_months_resolve_before_published() -> None:
     assert by_span["this week"].start == date(2025, 8, 18)
     assert by_span["May"].start == date(2025, 5, 1)
     assert "may" not in by_span  # "may be eager" is a verb
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Los pescadores marcharán el viernes 17 de octubre en Güiria.", "es", date(2025, 10, 17)),
+        ("The march is set for Friday, Oct. 17.", "en", date(2025, 10, 17)),
+        ("El martes 14 de octubre murieron cinco pescadores.", "es", date(2025, 10, 14)),
+        ("On Friday, Oct. 18, the boat left port.", "en", date(2024, 10, 18)),
+    ],
+)
+def test_a_weekday_beside_a_day_and_month_decides_the_year(text, language, expected) -> None:
+    [found] = find_dates(text, language, date(2025, 10, 15))
+    assert found.start == expected

@@ -219,7 +219,24 @@ def _day_month(m: re.Match[str], published: date | None) -> Resolved | None:
         found = _month_day(month, day, published, ahead=True)
     else:
         found = _month_day(month, day, published)
+        named = _named_weekday(m.group())
+        if found is not None and named is not None and found.weekday() != named:
+            # "el viernes 17 de octubre": the year in which the 17th is a Friday, within a
+            # year either side; an announcement may name a day after the published date.
+            for year in (published.year, published.year + 1, published.year - 1):
+                candidate = _full_date(year, month, day)
+                if candidate is not None and candidate.weekday() == named:
+                    found = candidate
+                    break
     return _day(found) if found else None
+
+
+def _named_weekday(phrase: str) -> int | None:
+    for token in re.findall(r"[A-Za-zÁÉÍÓÚáéíóú]+", phrase):
+        low = token.lower()
+        if low in _ES_WEEKDAYS or token.capitalize() in _EN_WEEKDAYS:
+            return _weekday_number(token)
+    return None
 
 
 def _month_year(m: re.Match[str], published: date | None) -> Resolved | None:
