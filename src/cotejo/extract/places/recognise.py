@@ -1,0 +1,310 @@
+"""Find the stretches of text that name places: spaCy entities checked against the gazetteer.
+
+Entities labelled as places (English GPE/LOC/FAC, Spanish LOC) are kept when the gazetteer
+knows the name. Entities with other labels (the small Spanish model calls many towns PER,
+ORG or MISC) are kept when the name is a place of some size; English PERSON entities only
+when the document's other places back the reading (`Evidence.PERSON`). Capitalised names no
+entity covers are added when they name a country, a region, a sea or a sizeable town, and
+so are datelines ("GÜIRIA, Sucre (NNV) –"). Without a spaCy Doc, capitalised n-grams are
+looked up in the gazetteer alone. This module decides *where* names are, not *which* place
+they mean (resolve.py does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from spacy.tokens import Doc
+
+from cotejo.extract.places.gazetteer import (
+    ALTERNATE,
+    GENERIC_WORDS,
+    Gazetteer,
+    Kind,
+    normalise,
+    plausible_short_match,
+)
+
+PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "es": frozenset({"LOC"})}
+CHECKED_LABELS = {"en": frozenset({"ORG"}), "es": frozenset({"PER", "ORG", "MISC"})}
+PERSON_LABELS = {"en": frozenset({"PERSON"}), "es": frozenset()}
+_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+# Lower-case words inside names: "Norte de Santander", "Isle of Man", "Trinidad and Tobago".
+_CONNECTORS = frozenset({"de", "del", "of", "upon", "y", "e", "and", "do", "da", "dos", "das"})
+# A capitalised word next to these is a person: "Rodriguez said", "Mr. Jordan".
+_SPEECH = frozenset(
+    """said says told added explained asked wrote noted dijo afirmó señaló explicó
+    agregó indicó declaró""".split()
+)
+_TITLES = frozenset(
+    """mr mrs ms dr sen rep gov president judge officer sgt sr sra dr. mr. mrs. ms.
+    señor señora presidente general""".split()
+)
+_LIST_WORDS = frozenset({"y", "e", "and", "or", "o"})
+MAX_NGRAM = 6
+# A town this size or larger is known enough to accept outside a place entity.
+WELL_KNOWN_POPULATION = 20_000
+FAMOUS_POPULATION = 1_000_000  # ... and as the first word of a sentence ("Paris was ...")
+CHECKED_POPULATION = 1_000
+_WELL_KNOWN_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.SEA, Kind.REGION})
+_WORD = re.compile(r"[^\W\d_]+(?:[.'\u2019\-][^\W\d_]+)*\.?|\d+|[^\w\s]", re.UNICODE)
+# "GÜIRIA, Sucre (NNV) -", "WASHINGTON/CARACAS, Oct 14 (GWS) -": a dateline opens a line.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'\- ]{1,40}?)(?=,|/| \(| [-–—])")
+
+
+class Evidence(IntEnum):
+    """Why a stretch of text is a candidate, weakest first."""
+
+    PERSON = 0  # NER said PERSON; kept only if the document's places support it
+    GAZETTEER = 1  # no entity: the gazetteer knows a capitalised name
+    CHECKED = 2  # NER gave another label (ORG, MISC, Spanish PER) to a known place name
+    PLACE = 3  # NER called it a place
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    evidence: Evidence
+
+
+def from_doc(doc: Doc, gazetteer: Gazetteer, language: str) -> list[Candidate]:
+    place_labels = PLACE_LABELS.get(language, PLACE_LABELS["en"])
+    checked_labels = CHECKED_LABELS.get(language, CHECKED_LABELS["en"])
+    person_labels = PERSON_LABELS.get(language, frozenset())
+    text = doc.text
+    found: list[Candidate] = []
+    covered = bytearray(len(doc))
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            covered[i] = 1
+        if ent.label_ in place_labels:
+            evidence = Evidence.PLACE
+        elif ent.label_ in checked_labels:
+            evidence = Evidence.CHECKED
+        elif ent.label_ in person_labels and len(ent) == 1:
+            evidence = Evidence.PERSON
+        else:
+            continue
+        for start, end in _parts(text, ent.start_char, ent.end_char):
+            start, end = _extended(text, start, end, gazetteer)
+            span = _trimmed(text, start, end, gazetteer)
+            if span is None:
+                continue
+            if evidence == Evidence.PLACE or _well_known(
+                gazetteer, text[span[0] : span[1]], CHECKED_POPULATION
+            ):
+                found.append(Candidate(span[0], span[1], evidence))
+    tokens = [(t.idx, t.idx + len(t.text), t.text, bool(t.is_sent_start)) for t in doc]
+    free = [not c for c in covered]
+    found += [
+        Candidate(s, e, Evidence.GAZETTEER) for s, e in _ngrams(text, tokens, free, gazetteer)
+    ]
+    found += _datelines(text, gazetteer)
+    return sorted(set(found), key=lambda c: (c.start, -c.end))
+
+
+def from_text(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Gazetteer-only recognition, for when no spaCy Doc is at hand (lower precision)."""
+    tokens = []
+    sentence_start = True
+    for match in _WORD.finditer(text):
+        word = match.group()
+        tokens.append((match.start(), match.end(), word, sentence_start))
+        sentence_start = word in {".", "!", "?", ":", ";"} or (
+            word.endswith(".") and len(word) > 3 and "." not in word[:-1]
+        )
+        if "\n" in text[match.end() : match.end() + 2]:
+            sentence_start = True
+    free = [True] * len(tokens)
+    found = [Candidate(s, e, Evidence.GAZETTEER) for s, e in _ngrams(text, tokens, free, gazetteer)]
+    return sorted(set(found + _datelines(text, gazetteer)), key=lambda c: (c.start, -c.end))
+
+
+def _ngrams(
+    text: str,
+    tokens: list[tuple[int, int, str, bool]],
+    free: list[bool],
+    gazetteer: Gazetteer,
+) -> list[tuple[int, int]]:
+    """Known place names among free tokens that stand alone as a capitalised run.
+
+    A run is capitalised words joined by connectors ("Norte de Santander"). Only a whole run
+    counts: "Jordan" in "Michael Jordan" or "War" in "Department of War" does not.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not (free[i] and _capitalised(tokens[i][2])):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and free[j + 1] and _joins(text, tokens, j):
+            j += 1
+        while j > i and not _capitalised(tokens[j][2]):
+            j -= 1  # a run never ends on a connector
+        if j - i < MAX_NGRAM and not _touches_other_names(text, tokens, i, j):
+            span = _known_run(text, tokens, i, j, gazetteer)
+            if span:
+                out.append(span)
+            else:  # "Venezuela y Estados Unidos": a list, unless the whole is one name
+                out += _list_items(text, tokens, i, j, gazetteer)
+        i = j + 1
+    return out
+
+
+def _list_items(
+    text: str, tokens: list[tuple[int, int, str, bool]], i: int, j: int, gazetteer: Gazetteer
+) -> list[tuple[int, int]]:
+    cuts = [k for k in range(i + 1, j) if tokens[k][2].casefold() in _LIST_WORDS]
+    found = []
+    for first, last in zip([i] + [k + 1 for k in cuts], [k - 1 for k in cuts] + [j], strict=True):
+        if first <= last:
+            span = _known_run(text, tokens, first, last, gazetteer)
+            if span:
+                found.append(span)
+    return found
+
+
+def _known_run(
+    text: str, tokens: list[tuple[int, int, str, bool]], i: int, j: int, gazetteer: Gazetteer
+) -> tuple[int, int] | None:
+    start, end = tokens[i][0], tokens[j][1]
+    name = text[start:end]
+    last = tokens[j][2]
+    if (
+        name.endswith(".")
+        and "." not in last[:-1]
+        and name.casefold() not in gazetteer.abbreviations
+    ):
+        name, end = name[:-1], end - 1  # a full stop, not an abbreviation
+    wider = _extended(text, start, end, gazetteer)
+    if wider != (start, end):  # "mar Caribe", "Pacífico oriental"
+        return wider
+    single = i == j
+    word = tokens[i][2]
+    if _looks_like_person(text, tokens, i, j):
+        return None
+    if all(w in GENERIC_WORDS for w in normalise(name).split()):
+        return None  # "Federal and local authorities"
+    if single and tokens[i][3] and word.isalpha() and not word.isupper():
+        # "Police said": a capitalised first word is only a place if it is famous.
+        return (start, end) if _well_known(gazetteer, name, FAMOUS_POPULATION) else None
+    return (start, end) if _well_known(gazetteer, name, WELL_KNOWN_POPULATION) else None
+
+
+def _looks_like_person(text: str, tokens: list[tuple[int, int, str, bool]], i: int, j: int) -> bool:
+    after = tokens[j + 1][2].casefold() if j + 1 < len(tokens) else ""
+    before = tokens[i - 1][2].casefold().rstrip(".") if i > 0 else ""
+    return after in _SPEECH or before in _TITLES
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _joins(text: str, tokens: list[tuple[int, int, str, bool]], j: int) -> bool:
+    """Token j+1 continues the run that token j is in."""
+    gap = text[tokens[j][1] : tokens[j + 1][0]]
+    if gap not in (" ", ""):
+        return False
+    following = tokens[j + 1][2]
+    if _capitalised(following):
+        return True
+    if following.casefold() in _CONNECTORS and j + 2 < len(tokens):
+        return _capitalised(tokens[j + 2][2]) and text[tokens[j + 1][1] : tokens[j + 2][0]] == " "
+    return False
+
+
+def _touches_other_names(
+    text: str, tokens: list[tuple[int, int, str, bool]], i: int, j: int
+) -> bool:
+    """The run sits next to a capitalised word it was not joined with (covered by NER)."""
+    before = (
+        i > 0 and text[tokens[i - 1][1] : tokens[i][0]] == " " and _capitalised(tokens[i - 1][2])
+    )
+    after = (
+        j + 1 < len(tokens)
+        and text[tokens[j][1] : tokens[j + 1][0]] == " "
+        and _capitalised(tokens[j + 1][2])
+    )
+    return bool(before and not tokens[i][3]) or bool(after)
+
+
+def _datelines(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    found = []
+    for match in _DATELINE.finditer(text):
+        name = match.group(1).strip()
+        if len(name) < 3 or not name.isupper():
+            continue
+        start = match.start(1)
+        if gazetteer.knows(normalise(name)) and _well_known(gazetteer, name, 0):
+            found.append(Candidate(start, start + len(name), Evidence.CHECKED))
+    return found
+
+
+def _well_known(gazetteer: Gazetteer, name: str, population: int) -> bool:
+    """The gazetteer has `name` (not only as a variant) for a big unit or a town this big."""
+    for match in gazetteer.lookup(name):
+        if match.level == ALTERNATE and gazetteer.kinds[match.entry] in (Kind.CITY, Kind.ADMIN2):
+            continue
+        if not plausible_short_match(gazetteer, name, match.entry, match.level):
+            continue
+        kind = gazetteer.kinds[match.entry]
+        if kind in _WELL_KNOWN_KINDS or gazetteer.populations[match.entry] >= population:
+            return True
+        if kind == Kind.CITY and gazetteer.geonames_ids[match.entry] == 0:
+            return True  # a town from cotejo's supplement: added because reports name it
+    return False
+
+
+def _extended(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """Grow an entity by a word either side when that makes a known name: 'Pacífico' +
+    ' oriental', 'Los ' + 'Angeles'."""
+    after = re.match(r" [^\W\d_]+", text[end : end + 30])
+    if after and gazetteer.knows(normalise(text[start : end + after.end()])):
+        end += after.end()
+    before = re.search(r"[^\W\d_]+ $", text[max(0, start - 30) : start])
+    if before and gazetteer.knows(normalise(text[start - len(before.group()) : end])):
+        start -= len(before.group())
+    return start, end
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'WASHINGTON/CARACAS' names two places."""
+    chunk = text[start:end]
+    if "/" not in chunk:
+        return [(start, end)]
+    parts, offset = [], start
+    for piece in chunk.split("/"):
+        parts.append((offset, offset + len(piece)))
+        offset += len(piece) + 1
+    return parts
+
+
+def _trimmed(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The span without a leading article or trailing possessive, if the gazetteer knows it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix, start, end):
+            end -= len(suffix)
+    name = text[start:end]
+    first = name.split(" ", 1)
+    rest = start + len(first[0]) + 1
+    has_article = len(first) == 2 and first[0].casefold() in _ARTICLES
+    if gazetteer.knows(normalise(name)) or _abbreviation(name, gazetteer):
+        if has_article and (first[0][0].islower() or gazetteer.knows(normalise(text[rest:end]))):
+            return rest, end
+        return start, end
+    if has_article and gazetteer.knows(normalise(text[rest:end])):
+        return rest, end
+    return None
+
+
+def _abbreviation(name: str, gazetteer: Gazetteer) -> bool:
+    return name.endswith(".") and name.casefold() in gazetteer.abbreviations

@@ -1,0 +1,393 @@
+"""Place extraction: recognition, resolution, precision, country focus, the on-disk index.
+
+Most tests inject a tiny gazetteer and pass no spaCy Doc, so they run in milliseconds. The
+`slow` ones use the real gazetteer (built once per machine, then cached) and spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cotejo.extract.model import PlacePrecision
+from cotejo.extract.places import Gazetteer, Geocoder, Kind, PlaceRecord, build, normalise
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+# -- a tiny gazetteer ----------------------------------------------------------------------
+
+TINY = [
+    PlaceRecord("Aurora", 39.72943, -104.83192, Kind.CITY, "US", "US.CO", "", 359407, 5412347),
+    PlaceRecord("Aurora", 41.76058, -88.32007, Kind.CITY, "US", "US.IL", "", 200661, 4883817),
+    PlaceRecord("Aurora", 44.00011, -79.46632, Kind.CITY, "CA", "CA.08", "", 55445, 5888377),
+    PlaceRecord("Denver", 39.73915, -104.9847, Kind.CITY, "US", "US.CO", "", 715522, 5419384),
+    PlaceRecord("Chicago", 41.85003, -87.65005, Kind.CITY, "US", "US.IL", "", 2720546, 4887398),
+    PlaceRecord("Colorado", 38.9, -105.5, Kind.ADMIN1, "US", "US.CO", "", 5_700_000, 5417618),
+    PlaceRecord("Illinois", 40.1, -89.3, Kind.ADMIN1, "US", "US.IL", "", 12_800_000, 4896861),
+    PlaceRecord("Ontario", 49.25, -84.5, Kind.ADMIN1, "CA", "CA.08", "", 14_000_000, 6093943),
+    PlaceRecord(
+        "United States",
+        39.76,
+        -98.5,
+        Kind.COUNTRY,
+        "US",
+        population=327_000_000,
+        geonames_id=6252001,
+        alternate_names=("Estados Unidos", "U.S.", "EE.UU."),
+    ),
+    PlaceRecord("Canada", 60.0, -96.0, Kind.COUNTRY, "CA", population=37_000_000),
+    PlaceRecord(
+        "Venezuela", 8.0, -66.0, Kind.COUNTRY, "VE", population=28_000_000, geonames_id=3625428
+    ),
+    PlaceRecord("Bolivia", -17.0, -65.0, Kind.COUNTRY, "BO", population=11_000_000),
+    PlaceRecord("Güiria", 10.57721, -62.29841, Kind.CITY, "VE", "VE.19", "", 40000, 3639725),
+    PlaceRecord("Carúpano", 10.66516, -63.25387, Kind.CITY, "VE", "VE.19", "", 167187, 3646382),
+    PlaceRecord("Sucre", 10.5, -63.4, Kind.ADMIN1, "VE", "VE.19", "", 900_000, 3626655),
+    PlaceRecord(
+        "Sucre", -19.03332, -65.26274, Kind.CITY, "BO", "BO.01", "", 224838, 3903987, capital=True
+    ),
+    PlaceRecord("Caribbean Sea", 15.0, -73.0, Kind.SEA, alternate_names=("mar Caribe",)),
+    PlaceRecord("Eastern Pacific", 6.0, -88.0, Kind.SEA, alternate_names=("Pacífico oriental",)),
+    PlaceRecord("Macuro", 10.6553, -61.9389, Kind.CITY, "VE", "VE.19", "", 2500),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Geocoder:
+    gazetteer = Gazetteer.from_records(
+        TINY, demonyms={"Venezuelan": "VE"}, abbreviations={"Colo.": "US.CO", "Ill.": "US.IL"}
+    )
+    return Geocoder(gazetteer=gazetteer)
+
+
+def only(places, text):
+    """The one place whose span reads `text`."""
+    found = [p for p in places if p.span.text == text]
+    assert len(found) == 1, [(p.span.text, p.name) for p in places]
+    return found[0]
+
+
+def test_normalise_ignores_case_accents_and_punctuation():
+    assert normalise("Güiria") == normalise("GUIRIA") == "guiria"
+    assert normalise("St. Louis") == normalise("Saint Louis") == "st louis"
+    assert normalise("EE.UU.") == "eeuu"
+    assert normalise("Winston-Salem") == "winston salem"
+
+
+def test_aurora_near_colorado_is_aurora_colorado(tiny):
+    text = "Police raided an apartment complex in Aurora, Colorado, on Friday."
+    aurora = only(tiny.find_places(text, None, "en"), "Aurora")
+    assert (aurora.country_code, aurora.admin1, aurora.geonames_id) == ("US", "Colorado", 5412347)
+    assert aurora.precision == PlacePrecision.TOWN
+    assert text[aurora.span.start : aurora.span.end] == "Aurora"
+
+
+def test_aurora_near_denver_is_aurora_colorado(tiny):
+    text = "Agents from Denver searched three flats in Aurora on Tuesday."
+    aurora = only(tiny.find_places(text, None, "en"), "Aurora")
+    assert aurora.geonames_id == 5412347
+
+
+def test_aurora_after_state_abbreviation(tiny):
+    text = "A shooting was reported in Aurora, Colo., late on Saturday."
+    places = tiny.find_places(text, None, "en")
+    assert only(places, "Aurora").admin1 == "Colorado"
+
+
+def test_aurora_near_illinois_is_aurora_illinois(tiny):
+    text = "Flooding closed roads in Aurora as storms crossed Illinois on Monday."
+    aurora = only(tiny.find_places(text, None, "en"), "Aurora")
+    assert (aurora.admin1, aurora.geonames_id) == ("Illinois", 4883817)
+    assert round(aurora.latitude, 2) == 41.76
+
+
+def test_bare_aurora_is_the_largest(tiny):
+    (place,) = tiny.resolve_spans("Aurora", [(0, 6)])
+    assert place is not None and place.geonames_id == 5412347
+
+
+def test_guiria_is_a_venezuelan_town(tiny):
+    text = "Cinco pescadores de Güiria murieron en el ataque."
+    guiria = only(tiny.find_places(text, None, "es"), "Güiria")
+    assert (guiria.name, guiria.country_code, guiria.precision) == (
+        "Güiria",
+        "VE",
+        PlacePrecision.TOWN,
+    )
+    assert guiria.admin1 == "Sucre"
+
+
+def test_coast_of_sucre_is_the_venezuelan_region(tiny):
+    text = "Los pescadores salieron de Güiria y murieron frente a las costas de Sucre."
+    sucre = only(tiny.find_places(text, None, "es"), "Sucre")
+    assert (sucre.country_code, sucre.precision) == ("VE", PlacePrecision.REGION)
+
+
+def test_sucre_alone_with_a_venezuelan_focus(tiny):
+    (place,) = tiny.resolve_spans("Sucre", [(0, 5)], focus="VE")
+    assert place is not None and place.precision == PlacePrecision.REGION
+    (place,) = tiny.resolve_spans("Sucre", [(0, 5)], focus="BO")
+    assert place is not None and (place.country_code, place.precision) == ("BO", "town")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sea"),
+    [
+        (
+            "The strike hit a boat in the Caribbean Sea on Tuesday.",
+            "Caribbean Sea",
+            "Caribbean Sea",
+        ),
+        (
+            "El ataque ocurrió en el mar Caribe, según el Comando Sur.",
+            "mar Caribe",
+            "Caribbean Sea",
+        ),
+        ("Another boat was hit in the Eastern Pacific.", "Eastern Pacific", "Eastern Pacific"),
+        (
+            "Otra lancha fue atacada en el Pacífico oriental.",
+            "Pacífico oriental",
+            "Eastern Pacific",
+        ),
+    ],
+)
+def test_seas_are_sea_areas(tiny, text, name, sea):
+    place = only(tiny.find_places(text, None, "en"), name)
+    assert (place.name, place.precision, place.country_code) == (
+        sea,
+        PlacePrecision.SEA_AREA,
+        None,
+    )
+
+
+def test_countries_in_english_and_spanish(tiny):
+    text = "Venezuela y Estados Unidos no han confirmado el ataque."
+    places = tiny.find_places(text, None, "es")
+    assert [(p.span.text, p.name, p.precision) for p in places] == [
+        ("Venezuela", "Venezuela", PlacePrecision.COUNTRY),
+        ("Estados Unidos", "United States", PlacePrecision.COUNTRY),
+    ]
+
+
+def test_country_focus_of_a_venezuelan_text(tiny):
+    text = (
+        "Güiria amaneció de luto. Los pescadores de Carúpano y Macuro marcharon hasta la "
+        "plaza, mientras Estados Unidos repetía que la lancha llevaba drogas."
+    )
+    assert tiny.country_focus(text, None, "es") == "VE"
+
+
+def test_a_text_without_places(tiny):
+    text = "The committee met on Tuesday and said nothing new about the budget."
+    assert tiny.find_places(text, None, "en") == []
+    assert tiny.country_focus(text, None, "en") is None
+
+
+def test_resolve_spans_keeps_order_and_gives_none_for_unknown(tiny):
+    text = "From Güiria to Atlantis."
+    places = tiny.resolve_spans(text, [(15, 23), (5, 11)])
+    assert places[0] is None
+    assert places[1] is not None and places[1].name == "Güiria"
+
+
+def test_resolve_spans_reads_demonyms(tiny):
+    text = "Venezuelan fishermen"
+    (place,) = tiny.resolve_spans(text, [(0, 10)])
+    assert place is not None and place.country_code == "VE"
+    assert tiny.find_places(text, None, "en") == []
+
+
+def test_fallback_places_unknown_names_at_the_main_place(tiny):
+    text = "In Güiria, the Plaza Bolívar filled up."
+    plaza, guiria = tiny.resolve_spans(text, [(15, 28), (3, 9)], fallback=True)
+    assert guiria is not None and plaza is not None
+    assert (plaza.name, plaza.score) == ("Güiria", 0.0)
+
+
+# -- the real gazetteer (built from installed packages, cached on disk) ---------------------
+
+
+@pytest.fixture(scope="module")
+def real() -> Geocoder:
+    return Geocoder()
+
+
+def ner(text: str, language: str):
+    from cotejo.extract.nlp import pipeline
+
+    nlp = pipeline(language)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    with nlp.select_pipes(enable=["tok2vec", "senter", "ner"]):
+        return nlp(text)
+
+
+@pytest.mark.slow
+def test_real_aurora_colorado_with_spacy(real):
+    text = "ICE agents arrested 12 men at an apartment complex in Aurora, near Denver."
+    aurora = only(real.find_places(text, ner(text, "en"), "en"), "Aurora")
+    assert (aurora.geonames_id, aurora.admin1) == (5412347, "Colorado")
+
+
+@pytest.mark.slow
+def test_real_aurora_illinois(real):
+    text = "Aurora police in Illinois said the suspect fled toward Chicago."
+    aurora = only(real.find_places(text, ner(text, "en"), "en"), "Aurora")
+    assert aurora.admin1 == "Illinois"
+
+
+@pytest.mark.slow
+def test_real_spanish_text(real):
+    text = (
+        "GÜIRIA, Sucre (NNV) – Cinco pescadores de Güiria murieron en el ataque de Estados "
+        "Unidos contra una lancha en el mar Caribe, frente a las costas de Sucre, cerca de "
+        "Macuro. Venezuela exigió una investigación."
+    )
+    doc = ner(text, "es")
+    places = real.find_places(text, doc, "es")
+    by_text = {p.span.text: p for p in places}
+    assert by_text["GÜIRIA"].name == "Güiria"
+    assert (by_text["Güiria"].country_code, by_text["Güiria"].precision) == ("VE", "town")
+    assert by_text["mar Caribe"].precision == PlacePrecision.SEA_AREA
+    assert by_text["Macuro"].geonames_id is None  # from cotejo's supplement
+    assert (by_text["Macuro"].country_code, by_text["Macuro"].admin1) == ("VE", "Sucre")
+    assert by_text["Venezuela"].precision == PlacePrecision.COUNTRY
+    assert by_text["Estados Unidos"].country_code == "US"
+    sucre = [p for p in places if p.span.text == "Sucre"]
+    assert {(p.country_code, p.precision) for p in sucre} == {("VE", PlacePrecision.REGION)}
+    assert real.country_focus(text, doc) == "VE"
+
+
+@pytest.mark.slow
+def test_real_eastern_pacific_in_spanish(real):
+    text = "Otro ataque en el Pacífico oriental dejó dos muertos frente a Tumaco, Nariño."
+    places = real.find_places(text, ner(text, "es"), "es")
+    assert only(places, "Pacífico oriental").name == "Eastern Pacific"
+    assert only(places, "Tumaco").country_code == "CO"
+
+
+@pytest.mark.slow
+def test_real_sentence_without_places(real):
+    text = "The committee met on Tuesday to discuss the budget."
+    assert real.find_places(text, ner(text, "en"), "en") == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
+def test_seed_dallas_street_apartments_are_in_aurora_colorado(real):
+    text = (SEEDS / "003_5779965bd7802b77.txt").read_text(encoding="utf-8")
+    assert "Dallas Street" in text
+    places = real.find_places(text, ner(text, "en"), "en")
+    auroras = [p for p in places if p.span.text in ("Aurora", "AURORA")]
+    assert len(auroras) >= 5
+    assert {(p.geonames_id, p.admin1) for p in auroras} == {(5412347, "Colorado")}
+    assert real.country_focus(text, ner(text, "en")) == "US"
+    for place in places:
+        assert text[place.span.start : place.span.end] == place.span.text
+
+
+@pytest.mark.slow
+def test_real_gold_spans_with_containment(real):
+    text = "Paris, Texas and Paris, France are far apart. Paris is smaller."
+    texas, _, france, _, bare = real.resolve_spans(
+        text, [(0, 5), (7, 12), (17, 22), (24, 30), (46, 51)]
+    )
+    assert texas is not None and texas.admin1 == "Texas"
+    assert france is not None and france.country_code == "FR"
+    assert bare is not None and bare.geonames_id == texas.geonames_id
+
+
+# -- the on-disk index ---------------------------------------------------------------------
+
+
+def test_index_is_cached_atomically_and_rebuilt_when_stale(tmp_path, monkeypatch):
+    calls = []
+
+    def tiny_build() -> Gazetteer:
+        calls.append(1)
+        return Gazetteer.from_records(TINY[:3])
+
+    monkeypatch.setattr(build, "build_default", tiny_build)
+    env = {"COTEJO_CACHE": str(tmp_path)}
+    stale = tmp_path / "places-0000000000000000.marshal"
+    stale.write_bytes(b"old")
+    first = build.load_default(env)
+    second = build.load_default(env)
+    assert len(calls) == 1
+    assert first.names == second.names == ["Aurora", "Aurora", "Aurora"]
+    assert [p.name for p in tmp_path.iterdir()] == [build.cache_key()]
+    (tmp_path / build.cache_key()).write_bytes(b"\x00broken")
+    assert build.load_default(env).names == first.names
+    assert len(calls) == 2
+
+
+def test_supplement_has_the_places_the_gazetteer_lacks():
+    records = {r.name: r for r in build.supplement_records(build.read_supplement())}
+    assert records["Macuro"].kind == Kind.CITY and records["Macuro"].country == "VE"
+    assert records["Cedros"].country == "TT"
+    assert records["Caribbean Sea"].kind == Kind.SEA
+    assert "mar Caribe" in records["Caribbean Sea"].alternate_names
+    assert "Pacífico oriental" in records["Eastern Pacific"].alternate_names
+    for record in records.values():
+        assert -90 <= record.latitude <= 90 and -180 <= record.longitude <= 180
+
+
+def test_bad_supplement_names_the_problem():
+    from cotejo.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="number 1"):
+        list(build.supplement_records({"place": [{"name": "Nowhere", "kind": "town"}]}))
+
+
+# -- the benchmark script's readers and measures ---------------------------------------------
+
+
+def load_benchmark():
+    path = REPO / "benchmarks" / "geoparse.py"
+    sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location("geoparse_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    return module
+
+
+LGL = """<?xml version="1.0" encoding="utf-8"?>
+<articles><article docid="1"><text><![CDATA[Aurora police said.]]></text>
+<toponyms count="1"><toponym><start>0</start><end>6</end><phrase>Aurora</phrase>
+<gaztag geonameid="5412347"><name>Aurora</name><lat>39.7</lat><lon>-104.8</lon></gaztag>
+</toponym></toponyms></article></articles>"""
+
+GWN = """<?xml version="1.0" ?><articles><article file="0"><text>Visit Aurora and the church.</text>
+<toponyms><toponym><extractedName>Aurora</extractedName><type>Literal</type>
+<start>6</start><end>12</end><geonamesID>5412347</geonamesID><latitude>39.7</latitude>
+<longitude>-104.8</longitude></toponym><toponym><extractedName>church</extractedName>
+<type>Literal_Expression</type><start>21</start><end>27</end></toponym></toponyms>
+</article></articles>"""
+
+
+def test_benchmark_reads_both_formats():
+    import xml.etree.ElementTree as ET
+
+    bench = load_benchmark()
+    lgl, gwn = ET.fromstring(textwrap.dedent(LGL)), ET.fromstring(GWN)
+    assert (bench.detect_format(lgl), bench.detect_format(gwn)) == ("lgl", "gwn")
+    (article,) = bench.read_lgl(lgl)
+    assert [(t.start, t.end, t.resolvable) for t in article.toponyms] == [(0, 6, True)]
+    (article,) = bench.read_gwn(gwn)
+    assert [(t.start, t.end, t.resolvable, t.recognisable) for t in article.toponyms] == [
+        (6, 12, True, True),
+        (21, 27, False, False),
+    ]
+
+
+def test_benchmark_auc_matches_gritta_et_al():
+    bench = load_benchmark()
+    assert bench.auc([0.0, 0.0]) == 0.0
+    assert bench.auc([20038.0, 20038.0]) == pytest.approx(1.0)
+    assert bench.auc([0.0, 20038.0]) == pytest.approx(0.5)
