@@ -18,26 +18,64 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 def _affiliations(text: str):
     sentences = split_sentences(text)
-    origins = {k: a.origin for k, a in attribute_sentences(text, sentences, default_catalogue()).items()}
+    origins = {
+        k: a.origin for k, a in attribute_sentences(text, sentences, default_catalogue()).items()
+    }
     return find_affiliations(text, sentences, default_catalogue(), origins, publisher_origin())
 
 
 @pytest.mark.parametrize(
     ("text", "group", "bases", "weak", "origin"),
     [
-        ("A DHS official said the 12 detainees were members of Tren de Aragua, citing tattoos of crowns and the number 23.",
-         "Tren de Aragua", (B.TATTOOS_CLOTHING_SYMBOLS,), True, "US Department of Homeland Security"),
-        ("U.S. forces struck a vessel operated by narco-terrorists of Tren de Aragua.",
-         "Tren de Aragua", (B.NO_EVIDENCE_GIVEN,), True, "(publisher)"),
-        ("According to police, the kidnappers were members of Tren de Aragua.",
-         "Tren de Aragua", (B.POLICE_OR_PROSECUTOR,), False, "police"),
-        ("The two men were convicted in 2023 of belonging to MS-13.", "MS-13", (B.COURT_CONVICTION,), False, "(publisher)"),
-        ("Los detenidos fueron imputados por pertenecer al Tren de Aragua, informó la fiscalía.",
-         "Tren de Aragua", (B.INDICTMENT_OR_CHARGE,), False, "prosecutor's office"),
-        ("El ministro dijo que los detenidos eran miembros del Tren de Aragua por su nacionalidad.",
-         "Tren de Aragua", (B.NATIONALITY_OR_MIGRATION,), True, "ministro"),
-        ("The official called them members of TdA without providing evidence.",
-         "Tren de Aragua", (B.NO_EVIDENCE_GIVEN,), True, "official"),
+        (
+            "A DHS official said the 12 detainees were members of Tren de Aragua, citing tattoos of crowns and the number 23.",
+            "Tren de Aragua",
+            (B.TATTOOS_CLOTHING_SYMBOLS,),
+            True,
+            "US Department of Homeland Security",
+        ),
+        (
+            "U.S. forces struck a vessel operated by narco-terrorists of Tren de Aragua.",
+            "Tren de Aragua",
+            (B.NO_EVIDENCE_GIVEN,),
+            True,
+            "(publisher)",
+        ),
+        (
+            "According to police, the kidnappers were members of Tren de Aragua.",
+            "Tren de Aragua",
+            (B.POLICE_OR_PROSECUTOR,),
+            False,
+            "police",
+        ),
+        (
+            "The two men were convicted in 2023 of belonging to MS-13.",
+            "MS-13",
+            (B.COURT_CONVICTION,),
+            False,
+            "(publisher)",
+        ),
+        (
+            "Los detenidos fueron imputados por pertenecer al Tren de Aragua, informó la fiscalía.",
+            "Tren de Aragua",
+            (B.INDICTMENT_OR_CHARGE,),
+            False,
+            "prosecutor's office",
+        ),
+        (
+            "El ministro dijo que los detenidos eran miembros del Tren de Aragua por su nacionalidad.",
+            "Tren de Aragua",
+            (B.NATIONALITY_OR_MIGRATION,),
+            True,
+            "ministro",
+        ),
+        (
+            "The official called them members of TdA without providing evidence.",
+            "Tren de Aragua",
+            (B.NO_EVIDENCE_GIVEN,),
+            True,
+            "official",
+        ),
     ],
 )
 def test_basis_and_weakness(text, group, bases, weak, origin) -> None:
@@ -51,7 +89,9 @@ def test_basis_and_weakness(text, group, bases, weak, origin) -> None:
 
 
 def test_a_denial_of_ties_is_kept_as_a_denial() -> None:
-    [(affiliation, stance)] = _affiliations("Las víctimas eran pescadores sin ningún vínculo con el Tren de Aragua.")
+    [(affiliation, stance)] = _affiliations(
+        "Las víctimas eran pescadores sin ningún vínculo con el Tren de Aragua."
+    )
     assert stance is Stance.DENIES and affiliation.group == "Tren de Aragua"
 
 
@@ -61,8 +101,12 @@ def test_no_affiliation_statement_gives_nothing() -> None:
 
 def test_seed_tattoo_label_for_the_man_sent_to_guantanamo_is_weak() -> None:
     text = (SEEDS / "003_5779965bd7802b77.txt").read_text(encoding="utf-8")
-    found = [a for a, _ in _affiliations(text) if "Michael Jordan" in " ".join(s.text for s in a.basis_spans) or
-             any("tattoo" in s.text.lower() for s in a.basis_spans)]
+    found = [
+        a
+        for a, _ in _affiliations(text)
+        if "Michael Jordan" in " ".join(s.text for s in a.basis_spans)
+        or any("tattoo" in s.text.lower() for s in a.basis_spans)
+    ]
     assert found, "the tattoo-based attribution in the seed was not found"
     assert all(a.weak and B.TATTOOS_CLOTHING_SYMBOLS in a.bases for a in found)
     assert {a.group for a in found} == {"Tren de Aragua"}

@@ -23,23 +23,112 @@ def _attribution(text: str, language: str):
 @pytest.mark.parametrize(
     ("language", "text", "name", "kind", "stance", "via"),
     [
-        ("en", "Three people were killed, according to the Pentagon.", "US Department of War", OriginKind.OFFICIAL, Stance.ASSERTS, None),
-        ("en", "Hegseth said in a post on X that the vessel carried drugs.", "US Secretary of War", OriginKind.OFFICIAL, Stance.ASSERTS, "in a post on X"),
-        ("en", "A man was killed in what police say was a gang-related shooting.", "police", OriginKind.OFFICIAL, Stance.ASSERTS, None),
-        ("en", "Police say one man died at the scene.", "police", OriginKind.OFFICIAL, Stance.ASSERTS, None),
-        ("es", "Según el Comando Sur, cinco personas murieron.", "US Southern Command", OriginKind.OFFICIAL, Stance.ASSERTS, None),
-        ("es", "Cuatro personas fueron detenidas, informó la fiscalía.", "prosecutor's office", OriginKind.OFFICIAL, Stance.ASSERTS, None),
-        ("es", "«Eran pescadores», dijo un pescador de Güiria.", "pescador", OriginKind.WITNESS, Stance.ASSERTS, None),
-        ("es", "La Policía Nacional del Perú informó que dos hombres fueron detenidos.", "Policía Nacional del Perú", OriginKind.OFFICIAL, Stance.ASSERTS, None),
-        ("en", "The defence ministry denied that any civilians were killed.", "defence ministry", OriginKind.OFFICIAL, Stance.DENIES, None),
-        ("es", "El gobierno venezolano desmintió la cifra de tres fallecidos.", "Venezuelan government", OriginKind.OFFICIAL, Stance.DENIES, None),
-        ("en", "The newspaper reported that two boats were hit, citing Reuters.", "Reuters", OriginKind.MEDIA, Stance.REPORTS, None),
-        ("es", "El Departamento de Guerra informó en un comunicado que murieron tres.", "US Department of War", OriginKind.OFFICIAL, Stance.ASSERTS, "en un comunicado"),
+        (
+            "en",
+            "Three people were killed, according to the Pentagon.",
+            "US Department of War",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "en",
+            "Hegseth said in a post on X that the vessel carried drugs.",
+            "US Secretary of War",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            "in a post on X",
+        ),
+        (
+            "en",
+            "A man was killed in what police say was a gang-related shooting.",
+            "police",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "en",
+            "Police say one man died at the scene.",
+            "police",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "es",
+            "Según el Comando Sur, cinco personas murieron.",
+            "US Southern Command",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "es",
+            "Cuatro personas fueron detenidas, informó la fiscalía.",
+            "prosecutor's office",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "es",
+            "«Eran pescadores», dijo un pescador de Güiria.",
+            "pescador",
+            OriginKind.WITNESS,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "es",
+            "La Policía Nacional del Perú informó que dos hombres fueron detenidos.",
+            "Policía Nacional del Perú",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            None,
+        ),
+        (
+            "en",
+            "The defence ministry denied that any civilians were killed.",
+            "defence ministry",
+            OriginKind.OFFICIAL,
+            Stance.DENIES,
+            None,
+        ),
+        (
+            "es",
+            "El gobierno venezolano desmintió la cifra de tres fallecidos.",
+            "Venezuelan government",
+            OriginKind.OFFICIAL,
+            Stance.DENIES,
+            None,
+        ),
+        (
+            "en",
+            "The newspaper reported that two boats were hit, citing Reuters.",
+            "Reuters",
+            OriginKind.MEDIA,
+            Stance.REPORTS,
+            None,
+        ),
+        (
+            "es",
+            "El Departamento de Guerra informó en un comunicado que murieron tres.",
+            "US Department of War",
+            OriginKind.OFFICIAL,
+            Stance.ASSERTS,
+            "en un comunicado",
+        ),
     ],
 )
 def test_origin_kind_stance_and_channel(language, text, name, kind, stance, via) -> None:
     found = _attribution(text, language)
-    assert (found.origin.name, found.origin.kind, found.stance, found.origin.via) == (name, kind, stance, via)
+    assert (found.origin.name, found.origin.kind, found.stance, found.origin.via) == (
+        name,
+        kind,
+        stance,
+        via,
+    )
     assert found.origin.span is not None and found.origin.span.text in text
 
 
@@ -68,8 +157,14 @@ def test_unattributed_sentences_have_no_attribution() -> None:
 
 @pytest.mark.parametrize(
     ("surface", "canonical"),
-    [("TdA", "Tren de Aragua"), ("Tren de Aragua", "Tren de Aragua"), ("the Venezuelan gang", "Tren de Aragua"),
-     ("Comando Sur", "US Southern Command"), ("SOUTHCOM", "US Southern Command"), ("el Pentágono", "US Department of War")],
+    [
+        ("TdA", "Tren de Aragua"),
+        ("Tren de Aragua", "Tren de Aragua"),
+        ("the Venezuelan gang", "Tren de Aragua"),
+        ("Comando Sur", "US Southern Command"),
+        ("SOUTHCOM", "US Southern Command"),
+        ("el Pentágono", "US Department of War"),
+    ],
 )
 def test_aliases_normalise_to_one_name(surface: str, canonical: str) -> None:
     entry = default_catalogue().lookup(surface)
@@ -85,7 +180,9 @@ def test_an_extra_alias_file_adds_entries(tmp_path) -> None:
     from cotejo.extract.aliases import DEFAULT_FILE, Catalogue
 
     extra = tmp_path / "mine.toml"
-    extra.write_text('[[actor]]\nname = "Asociación de Pescadores de Güiria"\nkind = "organisation"\norigin = "ngo"\naliases = ["APAG"]\n')
+    extra.write_text(
+        '[[actor]]\nname = "Asociación de Pescadores de Güiria"\nkind = "organisation"\norigin = "ngo"\naliases = ["APAG"]\n'
+    )
     catalogue = Catalogue.from_files([DEFAULT_FILE, extra])
     assert catalogue.lookup("APAG").name == "Asociación de Pescadores de Güiria"
     assert catalogue.lookup("TdA").name == "Tren de Aragua"

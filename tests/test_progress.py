@@ -17,7 +17,15 @@ def _corpus(folder: Path, files: int = 40) -> Path:
 
 
 def _command(tmp_path: Path, folder: Path) -> list[str]:
-    return [sys.executable, "-m", "cotejo.cli", "--home", str(tmp_path / "h"), "ingest", str(folder)]
+    return [
+        sys.executable,
+        "-m",
+        "cotejo.cli",
+        "--home",
+        str(tmp_path / "h"),
+        "ingest",
+        str(folder),
+    ]
 
 
 def test_piped_output_has_no_progress_bar(tmp_path: Path) -> None:

@@ -212,6 +212,112 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {key.replace('_', ' '):<36}{value}")
 
 
+def print_extract_summary(info: dict[str, Any], echo: Callable[[str], None] = click.echo) -> None:
+    echo(
+        f"extracted {info['documents']} document(s) with extractor {info['extractor_version']}: "
+        f"{info['mentions']} incident mention(s); {info['documents_without_mention']} document(s) "
+        f"describe no incident; {info['already_extracted']} already extracted"
+    )
+    for event_type, count in info["by_event_type"].items():
+        echo(f"  {event_type:<38}{count}")
+    if info.get("docs_per_s"):
+        echo(f"  ({info['seconds']} s, {info['docs_per_s']} documents/s)")
+
+
+def _print_reports(paths: tuple[Path, ...]) -> int:
+    """Extract files without storing anything; one JSON object per document on stdout."""
+    from cotejo.extract.language import detect_language
+    from cotejo.extract.report import ExtractInput, Extractor
+    from cotejo.ingest import Document, ReadFailure, read_bytes
+
+    extractor = Extractor()
+    failed = 0
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            err_console.print(f"{path}: cannot read: {err.strerror}", highlight=False)
+            failed += 1
+            continue
+        _, results = read_bytes(data, str(path))
+        for item in results:
+            if isinstance(item, ReadFailure):
+                err_console.print(str(item), highlight=False)
+                failed += 1
+            elif isinstance(item, Document):
+                report = extractor.extract_one(
+                    ExtractInput(
+                        sha256=item.sha256,
+                        text=item.text,
+                        language=detect_language(item.text),
+                        title=item.title,
+                        published_at=item.published_at,
+                    )
+                )
+                record = {
+                    "file": str(path),
+                    "locator": item.locator,
+                    "title": item.title,
+                    "text_length": len(item.text),
+                    **report.model_dump(mode="json"),
+                }
+                click.echo(json.dumps(record, ensure_ascii=False))
+    return failed
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--print",
+    "print_only",
+    is_flag=True,
+    help="Extract FILES without storing anything; print one JSON object per document.",
+)
+@click.option("--limit", type=int, default=None, help="Extract at most this many documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.pass_context
+def extract(
+    ctx: click.Context, files: tuple[Path, ...], print_only: bool, limit: int | None, as_json: bool
+) -> None:
+    """Extract what each archived document says happened, who says so, and on what basis.
+
+    Processes every document not yet extracted by the current extractor version (so
+    re-running is a no-op) and stores a report per document: incident mentions with event
+    type, date, places, casualty figures, actors, claims with their origins, and
+    affiliation claims with their basis; every value keeps its character span.
+
+    With --print FILE..., reads the files, extracts them and prints the reports as JSON
+    Lines without touching the store: a way to see what cotejo reads in a text.
+    """
+    if files and not print_only:
+        raise click.UsageError(
+            "FILES are only read with --print; without it, extract works on the store"
+        )
+    if print_only:
+        if not files:
+            raise click.UsageError("--print needs at least one FILE")
+        ctx.exit(1 if _print_reports(files) else 0)
+    from cotejo.runner.extract import run_extract
+
+    settings = _settings(ctx)
+    store = Store(settings, create=False)
+    try:
+        with _progress("extract") as bar:
+            task = bar.add_task("", total=None)
+            summary = run_extract(
+                store,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                limit=limit,
+            )
+    finally:
+        store.close()
+    info = summary.as_dict()
+    if as_json:
+        click.echo(json.dumps(info))
+    else:
+        print_extract_summary(info)
+
+
 @cli.command()
 @click.option(
     "--corpus",
@@ -229,7 +335,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
 def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     """Run the whole flow on the bundled, fictional sample corpus and print what it found.
 
-    This release runs ingest and archive, then verify; later stages are added as they land.
+    This release runs ingest and archive, then extract, then verify; later stages are added
+    as they land.
     """
     corpus = corpus or REPO_CORPUS
     if not corpus.is_dir():
@@ -247,8 +354,12 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     click.echo(f"== ingest {corpus} into {settings.home}")
     summary = run_ingest(settings, [corpus])
     print_summary(summary)
+    from cotejo.runner.extract import run_extract
+
+    click.echo("== extract")
     store = Store(settings)
     try:
+        print_extract_summary(run_extract(store).as_dict())
         with store.session() as session:
             report = verify_archive(session, BlobStore(settings.archive_dir))
     finally:

@@ -1,6 +1,6 @@
 """The stages of cotejo in flow order, and where each one's runner lives.
 
-    sources ─▶ ingest ─▶ archive ─▶ extract ─▶ resolve ─▶ assess ─▶ review ─▶ publish
+sources ─▶ ingest ─▶ archive ─▶ extract ─▶ resolve ─▶ assess ─▶ review ─▶ publish
 """
 
 from __future__ import annotations

@@ -27,7 +27,8 @@ STATE_ACTION = frozenset(
 _STATE = frozenset({ActorKind.STATE_FORCE, ActorKind.GOVERNMENT, ActorKind.PUBLIC_OFFICIAL})
 _BLAMED = re.compile(
     r"\b(?:blamed on|attributed to|carried out by|committed by|perpetrated by|by members of|"
-    r"atribuid[oa]s? a|perpetrad[oa]s? por|cometid[oa]s? por|a manos de)\s+(?:the\s+|el\s+|la\s+)?$",
+    r"atribuid[oa]s? a|perpetrad[oa]s? por|cometid[oa]s? por|a manos de)"
+    r"\s+(?:the\s+|el\s+|la\s+)?$",
     re.IGNORECASE,
 )
 
@@ -52,7 +53,11 @@ def find_actors(
                 if event_type in STATE_ACTION and not blamed
                 else ActorRole.ALLEGED_PERPETRATOR
             )
-        elif entry.kind in _STATE and event_type in STATE_ACTION and entry.kind is not ActorKind.PUBLIC_OFFICIAL:
+        elif (
+            entry.kind in _STATE
+            and event_type in STATE_ACTION
+            and entry.kind is not ActorKind.PUBLIC_OFFICIAL
+        ):
             roles.append(ActorRole.ACTING_FORCE)
         if entry.name in speaking:
             roles.append(ActorRole.CLAIMANT)

@@ -45,8 +45,13 @@ _MEMBER_BEFORE = re.compile(
     r"\s+(?:the\s+|el\s+|la\s+|los\s+)?$",
     re.IGNORECASE,
 )
-_MEMBER_AFTER = re.compile(r"^\s*(?:gang\s+)?(?:members?|affiliates?|operatives?|associates?)\b", re.IGNORECASE)
-_MARKERS = re.compile(r"\b(?:markers? of (?:gang )?affiliation|signs? of (?:gang )?membership|señales? de pertenencia)\b", re.IGNORECASE)
+_MEMBER_AFTER = re.compile(
+    r"^\s*(?:gang\s+)?(?:members?|affiliates?|operatives?|associates?)\b", re.IGNORECASE
+)
+_MARKERS = re.compile(
+    r"\b(?:markers? of (?:gang )?affiliation|signs? of (?:gang )?membership|señales? de pertenencia)\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|none|sin|ningún|ninguna|nunca|ni|denied|negó|niega|desmintió|"
     r"rejected|rechazó)\b[^.;:]{0,40}$",
@@ -54,12 +59,30 @@ _NEGATION = re.compile(
 )
 
 _BASIS_CUES: tuple[tuple[AffiliationBasis, str], ...] = (
-    (AffiliationBasis.COURT_CONVICTION, r"convicted|conviction|sentenced|found guilty|condenad[oa]s?|sentenciad[oa]s?|condena"),
-    (AffiliationBasis.INDICTMENT_OR_CHARGE, r"indicted|indictment|charged with|charges|imputad[oa]s?|imputación|acusad[oa]s? formalmente|procesad[oa]s?"),
-    (AffiliationBasis.POLICE_OR_PROSECUTOR, r"(?:according to|as) (?:the )?(?:police|prosecutors)|police (?:said|say|says|investigation)|prosecutors (?:said|say)|según la (?:policía|fiscalía)|investigación (?:policial|de la fiscalía)"),
-    (AffiliationBasis.SELF_IDENTIFICATION, r"admitted (?:to )?being|confessed|self-identified|identified (?:himself|herself|themselves) as|se identificó como|confesó ser|admitió (?:ser|pertenecer)|reconoció (?:ser|pertenecer)"),
-    (AffiliationBasis.TATTOOS_CLOTHING_SYMBOLS, r"tattoos?|tattooed|tatuajes?|tatuad[oa]s?|clothing|jerseys?|camisetas?|ropa|symbols?|símbolos?|hand signs?|gestos|insignias?|Michael Jordan|Jumpman|number 23|número 23|crowns?|coronas?"),
-    (AffiliationBasis.NATIONALITY_OR_MIGRATION, r"(?:because|since|as) (?:they|he|she) (?:are|is|were|was) (?:Venezuelan|migrants?|immigrants?)|(?:based on|because of|due to|por|por su|debido a) (?:their |his |her |su )?(?:nationality|nacionalidad|immigration status|estatus migratorio|condición migratoria)|for being Venezuelan|por ser venezolan[oa]s?"),
+    (
+        AffiliationBasis.COURT_CONVICTION,
+        r"convicted|conviction|sentenced|found guilty|condenad[oa]s?|sentenciad[oa]s?|condena",
+    ),
+    (
+        AffiliationBasis.INDICTMENT_OR_CHARGE,
+        r"indicted|indictment|charged with|charges|imputad[oa]s?|imputación|acusad[oa]s? formalmente|procesad[oa]s?",
+    ),
+    (
+        AffiliationBasis.POLICE_OR_PROSECUTOR,
+        r"(?:according to|as) (?:the )?(?:police|prosecutors)|police (?:said|say|says|investigation)|prosecutors (?:said|say)|según la (?:policía|fiscalía)|investigación (?:policial|de la fiscalía)",
+    ),
+    (
+        AffiliationBasis.SELF_IDENTIFICATION,
+        r"admitted (?:to )?being|confessed|self-identified|identified (?:himself|herself|themselves) as|se identificó como|confesó ser|admitió (?:ser|pertenecer)|reconoció (?:ser|pertenecer)",
+    ),
+    (
+        AffiliationBasis.TATTOOS_CLOTHING_SYMBOLS,
+        r"tattoos?|tattooed|tatuajes?|tatuad[oa]s?|clothing|jerseys?|camisetas?|ropa|symbols?|símbolos?|hand signs?|gestos|insignias?|Michael Jordan|Jumpman|number 23|número 23|crowns?|coronas?",
+    ),
+    (
+        AffiliationBasis.NATIONALITY_OR_MIGRATION,
+        r"(?:because|since|as) (?:they|he|she) (?:are|is|were|was) (?:Venezuelan|migrants?|immigrants?)|(?:based on|because of|due to|por|por su|debido a) (?:their |his |her |su )?(?:nationality|nacionalidad|immigration status|estatus migratorio|condición migratoria)|for being Venezuelan|por ser venezolan[oa]s?",
+    ),
 )
 _BASES = [(basis, re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)) for basis, cues in _BASIS_CUES]
 _NO_EVIDENCE = re.compile(
@@ -87,7 +110,9 @@ def dominant_group(matches: Sequence[AliasMatch]) -> str | None:
 def _statements(text: str, sentences: Sentences, catalogue: Catalogue) -> list[_Statement]:
     matches = list(catalogue.find(text))
     fallback = dominant_group(matches)
-    refs = [(m.start, m.end, m.entry.name) for m in matches if m.entry.kind is ActorKind.ARMED_GROUP]
+    refs = [
+        (m.start, m.end, m.entry.name) for m in matches if m.entry.kind is ActorKind.ARMED_GROUP
+    ]
     if fallback:
         refs += [(g.start(), g.end(), fallback) for g in _GENERIC_GROUP.finditer(text)]
     found: list[_Statement] = []

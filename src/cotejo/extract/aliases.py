@@ -1,4 +1,4 @@
-"""The actor catalogue: canonical names for organisations, forces and offices, from TOML alias files.
+"""The actor catalogue: canonical names for organisations, forces and offices (TOML alias files).
 
 The default file ships in `cotejo/extract/data/aliases.toml`; COTEJO_ALIASES names more
 files (":"-separated) whose entries add aliases or override kinds. The catalogue holds
@@ -42,7 +42,9 @@ def _load(path: Path) -> list[CatalogueEntry]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"alias file {path} cannot be read: {err}", "fix the TOML or the path") from None
+        raise ConfigError(
+            f"alias file {path} cannot be read: {err}", "fix the TOML or the path"
+        ) from None
     entries = []
     for number, raw in enumerate(data.get("actor", []), start=1):
         where = f"{path}: [[actor]] #{number}"
@@ -52,14 +54,18 @@ def _load(path: Path) -> list[CatalogueEntry]:
                     name=str(raw["name"]),
                     kind=ActorKind(raw.get("kind", "unknown")),
                     origin=OriginKind(raw.get("origin", "unknown")),
-                    aliases=tuple(dict.fromkeys([str(raw["name"]), *map(str, raw.get("aliases", []))])),
+                    aliases=tuple(
+                        dict.fromkeys([str(raw["name"]), *map(str, raw.get("aliases", []))])
+                    ),
                     country=raw.get("country") or None,
                 )
             )
         except KeyError as err:
             raise ConfigError(f"{where} has no {err}", "give every [[actor]] a name") from None
         except ValueError as err:
-            raise ConfigError(f"{where}: {err}", "see the header of the default aliases.toml") from None
+            raise ConfigError(
+                f"{where}: {err}", "see the header of the default aliases.toml"
+            ) from None
     return entries
 
 

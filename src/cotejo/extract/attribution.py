@@ -61,15 +61,31 @@ _VIA = re.compile(
 )
 
 _ROLE_WORDS: tuple[tuple[OriginKind, str], ...] = (
-    (OriginKind.WITNESS, r"fishermen|fisherman|fishers|pescadores|pescador|residents?|neighbou?rs?|vecin[oa]s?|witness(?:es)?|testigos?|relatives?|famil(?:y|ia|iares|iar)|mother|father|madre|padre|brother|sister|herman[oa]s?|cousin|prim[oa]s?|wife|husband|esposa|esposo|survivors?|sobrevivientes?|passengers?|pasajer[oa]s?|drivers?|conductor(?:es)?|chofer(?:es)?|students?|estudiantes?|man|woman|hombre|mujer|victims?|víctimas?|locals?|lugareños|comerciantes?|merchant|shop owner"),
+    (
+        OriginKind.WITNESS,
+        r"fishermen|fisherman|fishers|pescadores|pescador|residents?|neighbou?rs?|vecin[oa]s?|witness(?:es)?|testigos?|relatives?|famil(?:y|ia|iares|iar)|mother|father|madre|padre|brother|sister|herman[oa]s?|cousin|prim[oa]s?|wife|husband|esposa|esposo|survivors?|sobrevivientes?|passengers?|pasajer[oa]s?|drivers?|conductor(?:es)?|chofer(?:es)?|students?|estudiantes?|man|woman|hombre|mujer|victims?|víctimas?|locals?|lugareños|comerciantes?|merchant|shop owner",
+    ),
     (OriginKind.COURT, r"court|judge|tribunal|juez|jueza|corte|magistrad[oa]"),
-    (OriginKind.NGO, r"association|asociación|organi[sz]ation|organización|coalition|coalición|observatory|observatorio|human rights|derechos humanos|NGO|ONG|foundation|fundación|advocates?|activists?|activistas?|lawyers?|attorneys?|abogad[oa]s?|defensores?"),
-    (OriginKind.MEDIA, r"Reuters|Associated Press|AP|AFP|EFE|Bloomberg|NBC News|CNN|BBC|Telemundo|Univision|newspaper|diario|periódico|radio|television|televisión|TV|news agency|agencia|outlet|journalists?|periodistas?|reporters?|reporter[oa]s?|media|medios|prensa"),
-    (OriginKind.OFFICIAL, r"officials?|authorities|autoridades|spokes(?:man|woman|person)|vocero|vocera|portavoz|minist(?:er|ry|ro|ra|erio)|governor|gobernador[a]?|gobernación|mayor|alcalde(?:sa)?|alcaldía|sheriff|chief|commander|comandante|government|gobierno|administration|administración|funcionari[oa]s?|secretar(?:y|io|ia)|coast guard|army|navy|military|ejército|armada|militares|president|presidente|presidenta|prosecutors?|fiscal(?:es|ía)?|police|policía|agents?|agentes|troops|tropas|department|departamento|office|oficina|senator|senador[a]?|general"),
+    (
+        OriginKind.NGO,
+        r"association|asociación|organi[sz]ation|organización|coalition|coalición|observatory|observatorio|human rights|derechos humanos|NGO|ONG|foundation|fundación|advocates?|activists?|activistas?|lawyers?|attorneys?|abogad[oa]s?|defensores?",
+    ),
+    (
+        OriginKind.MEDIA,
+        r"Reuters|Associated Press|AP|AFP|EFE|Bloomberg|NBC News|CNN|BBC|Telemundo|Univision|newspaper|diario|periódico|radio|television|televisión|TV|news agency|agencia|outlet|journalists?|periodistas?|reporters?|reporter[oa]s?|media|medios|prensa",
+    ),
+    (
+        OriginKind.OFFICIAL,
+        r"officials?|authorities|autoridades|spokes(?:man|woman|person)|vocero|vocera|portavoz|minist(?:er|ry|ro|ra|erio)|governor|gobernador[a]?|gobernación|mayor|alcalde(?:sa)?|alcaldía|sheriff|chief|commander|comandante|government|gobierno|administration|administración|funcionari[oa]s?|secretar(?:y|io|ia)|coast guard|army|navy|military|ejército|armada|militares|president|presidente|presidenta|prosecutors?|fiscal(?:es|ía)?|police|policía|agents?|agentes|troops|tropas|department|departamento|office|oficina|senator|senador[a]?|general",
+    ),
 )
 _ROLE = [(kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for kind, words in _ROLE_WORDS]
-_PRONOUN = re.compile(r"^(?:he|she|they|it|él|ella|ellos|ellas|the official|the spokesman)$", re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:the|a|an|el|la|los|las|un|una|unos|unas|this|that|este|esta)\s+", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|él|ella|ellos|ellas|the official|the spokesman)$", re.IGNORECASE
+)
+_DETERMINER = re.compile(
+    r"^(?:the|a|an|el|la|los|las|un|una|unos|unas|this|that|este|esta)\s+", re.IGNORECASE
+)
 _OFFICE_TITLE = re.compile(
     r"\b(?:Secretary|Minister|President|Governor|Mayor|Police Chief|Chief|Sheriff|Senator|General|Admiral|"
     r"Commander|Attorney General|Prosecutor|spokes(?:man|woman|person)|ministr[oa]|secretari[oa]|"
@@ -128,7 +144,12 @@ def describe_speaker(
     if people and title is not None:
         # A named public official: offices and their holders may be recorded as origins.
         return _DETERMINER.sub("", phrase), OriginKind.OFFICIAL
-    if people or (role_kind is None and phrase[:1].isupper() and len(phrase.split()) <= 3 and not _orgs_in(doc, start, end)):
+    if people or (
+        role_kind is None
+        and phrase[:1].isupper()
+        and len(phrase.split()) <= 3
+        and not _orgs_in(doc, start, end)
+    ):
         # A private person named in the text: keep the role, drop the name.
         if role_word:
             return role_word, role_kind or OriginKind.WITNESS
@@ -172,9 +193,16 @@ def attribute_sentences(
         for w_start, w_end, verb, cue in candidates:
             who = sentence[w_start:w_end].strip()
             if _PRONOUN.match(who) and last is not None:
-                origin = Origin(name=last.name, kind=last.kind, span=Span.of(text, s_start + w_start, s_start + w_end), via=last.via)
+                origin = Origin(
+                    name=last.name,
+                    kind=last.kind,
+                    span=Span.of(text, s_start + w_start, s_start + w_end),
+                    via=last.via,
+                )
             else:
-                described = describe_speaker(text, s_start + w_start, s_start + w_end, catalogue, doc)
+                described = describe_speaker(
+                    text, s_start + w_start, s_start + w_end, catalogue, doc
+                )
                 if described is None:
                     continue
                 name, kind = described

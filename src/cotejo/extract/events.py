@@ -151,230 +151,453 @@ _WORDS = {
 
 _EN: tuple[Rule, ...] = (
     # look-alikes that are no event
-    Rule(None, 0, r"(?:legal|political|court|custody|budget|election|electoral|uphill|culture"
-         r"|cultural|ratings|policy|courtroom) battles?|battle_?grounds?|battle (?:against|with)"
-         r" (?:cancer|covid|the virus|addiction|obesity|inflation|fentanyl|drugs|crime)"),
-    Rule(None, 0, r"(?:strike|strikes|struck|striking) (?:a|the)(?: \w+)? (?:deal|balance|chord"
-         r"|tone|note|agreement|pose)|(?:strike|strikes|struck|striking) down|strike force"
-         r"|lucky strike|strike zone|first_strike capabilit\w+"),
-    Rule(None, 0, r"air (?:force|forces|base|bases|station|defen[cs]es?|space|traffic|port)"
-         r"|air_?bases?|air_?ports?|drone (?:footage|images|video|videos|photos?|shows?)"),
-    Rule(None, 0, r"(?:drug|narco|cocaine) ?traffick\w*|traffick\w* (?:routes?|corridors?)"
-         r"|(?:missile|rocket) (?:tests?|testing|launch|launches|programs?|programmes?"
-         r"|development|defen[cs]es?|technology|scientists?)|space launch"),
-    Rule(None, 0, r"(?:fight|combat)\w* (?:against )?(?:the )?(?:crime|corruption|fentanyl|drugs"
-         r"|cancer|poverty|terrorism|trafficking|illegal|organi[sz]ed crime|cartels|gangs"
-         r"|climate|inflation|for (?:justice|rights|freedom|their|his|her))|cardiac arrest"
-         r"|shooting (?:range|star|guard|script)|photo shoots?|rape_?seed|protestants?"
-         r"|protestantism|demonstrations? of|911 dispatchers?|dispatchers?"),
-    Rule(None, 0, r"expel\w*<G3> (?:diplomats?|ambassadors?|envoys?|consuls?|chargé)"
-         r"|pirate attacks?|piracy"),
-    Rule(None, 0, r"(?:car|suicide|roadside|truck|pipe|letter|parcel) bomb\w*|bomb blasts?"
-         r"|improvised explosive devices?|ieds?|explosive devices?|land_?mines?|grenades?"),
+    Rule(
+        None,
+        0,
+        r"(?:legal|political|court|custody|budget|election|electoral|uphill|culture"
+        r"|cultural|ratings|policy|courtroom) battles?|battle_?grounds?|battle (?:against|with)"
+        r" (?:cancer|covid|the virus|addiction|obesity|inflation|fentanyl|drugs|crime)",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:strike|strikes|struck|striking) (?:a|the)(?: \w+)? (?:deal|balance|chord"
+        r"|tone|note|agreement|pose)|(?:strike|strikes|struck|striking) down|strike force"
+        r"|lucky strike|strike zone|first_strike capabilit\w+",
+    ),
+    Rule(
+        None,
+        0,
+        r"air (?:force|forces|base|bases|station|defen[cs]es?|space|traffic|port)"
+        r"|air_?bases?|air_?ports?|drone (?:footage|images|video|videos|photos?|shows?)",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:drug|narco|cocaine) ?traffick\w*|traffick\w* (?:routes?|corridors?)"
+        r"|(?:missile|rocket) (?:tests?|testing|launch|launches|programs?|programmes?"
+        r"|development|defen[cs]es?|technology|scientists?)|space launch",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:fight|combat)\w* (?:against )?(?:the )?(?:crime|corruption|fentanyl|drugs"
+        r"|cancer|poverty|terrorism|trafficking|illegal|organi[sz]ed crime|cartels|gangs"
+        r"|climate|inflation|for (?:justice|rights|freedom|their|his|her))|cardiac arrest"
+        r"|shooting (?:range|star|guard|script)|photo shoots?|rape_?seed|protestants?"
+        r"|protestantism|demonstrations? of|911 dispatchers?|dispatchers?",
+    ),
+    Rule(
+        None,
+        0,
+        r"expel\w*<G3> (?:diplomats?|ambassadors?|envoys?|consuls?|chargé)"
+        r"|pirate attacks?|piracy",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:car|suicide|roadside|truck|pipe|letter|parcel) bomb\w*|bomb blasts?"
+        r"|improvised explosive devices?|ieds?|explosive devices?|land_?mines?|grenades?",
+    ),
     # air or drone strike
-    Rule(E.AIR_OR_DRONE_STRIKE, 1.0, r"air_?strikes?|air_?raids?|air attacks?|air_?striked"
-         r"|aerial (?:bombardments?|bombings?|attacks?|strikes?|assaults?|campaign)"
-         r"|drone (?:strikes?|attacks?|bombings?)|(?:armed|attack|kamikaze|suicide) drones?"),
-    Rule(E.AIR_OR_DRONE_STRIKE, 0.9, r"(?:war_?planes?|fighter jets?|jets|bombers|helicopter"
-         r" gunships?|gunships?|helicopters?|choppers?|drones?|aircraft|planes|mq_?9s?|reapers?)"
-         r"<G2> (?:bombed|struck|hit|pounded|targeted|attacked|fired|dropped|strafed|launched"
-         r"|destroyed|shelled)|(?:raids?|strikes?|attacks?|bombings?)(?: carried out)? by<G4>"
-         r" (?:war_?planes?|jets|aircraft|drones?|helicopters?|choppers?|air forces?)"
-         r"|(?:bombed|pounded|targeted|struck|hit|attacked) by (?:\w+ )?(?:war_?planes?|jets"
-         r"|aircraft|drones?|helicopters?)|barrel bombs?|bombing raids?|bombing runs?"),
-    Rule(E.AIR_OR_DRONE_STRIKE, 0.8, r"(?:precision|kinetic|lethal|targeted|military|surgical"
-         r"|u\.?s\.?|american|israeli|russian|coalition|retaliatory) strikes?"),
+    Rule(
+        E.AIR_OR_DRONE_STRIKE,
+        1.0,
+        r"air_?strikes?|air_?raids?|air attacks?|air_?striked"
+        r"|aerial (?:bombardments?|bombings?|attacks?|strikes?|assaults?|campaign)"
+        r"|drone (?:strikes?|attacks?|bombings?)|(?:armed|attack|kamikaze|suicide) drones?",
+    ),
+    Rule(
+        E.AIR_OR_DRONE_STRIKE,
+        0.9,
+        r"(?:war_?planes?|fighter jets?|jets|bombers|helicopter"
+        r" gunships?|gunships?|helicopters?|choppers?|drones?|aircraft|planes|mq_?9s?|reapers?)"
+        r"<G2> (?:bombed|struck|hit|pounded|targeted|attacked|fired|dropped|strafed|launched"
+        r"|destroyed|shelled)|(?:raids?|strikes?|attacks?|bombings?)(?: carried out)? by<G4>"
+        r" (?:war_?planes?|jets|aircraft|drones?|helicopters?|choppers?|air forces?)"
+        r"|(?:bombed|pounded|targeted|struck|hit|attacked) by (?:\w+ )?(?:war_?planes?|jets"
+        r"|aircraft|drones?|helicopters?)|barrel bombs?|bombing raids?|bombing runs?",
+    ),
+    Rule(
+        E.AIR_OR_DRONE_STRIKE,
+        0.8,
+        r"(?:precision|kinetic|lethal|targeted|military|surgical"
+        r"|u\.?s\.?|american|israeli|russian|coalition|retaliatory) strikes?",
+    ),
     Rule(E.AIR_OR_DRONE_STRIKE, 0.6, r"strikes? (?:on|against)"),
     Rule(E.AIR_OR_DRONE_STRIKE, 0.4, r"strikes?|bombed|bombings?"),
     Rule(E.AIR_OR_DRONE_STRIKE, 0.3, r"drones?"),
     # strike on a vessel
-    Rule(E.STRIKE_ON_VESSEL, 1.3, r"(?:(?:u\.?s\.?|american|military|lethal|kinetic|deadly"
-         r"|precision|new|another) )?(?:air_?strikes?|drone strikes?|missile strikes?|strikes?"
-         r"|attacks?|raids?|bombings?) (?:on|against)<G4> <VESSEL>|<VESSEL> (?:strikes?"
-         r"|attacks?|bombings?)"),
-    Rule(E.STRIKE_ON_VESSEL, 1.1, r"(?:struck|strikes|hit|targeted|attacked|destroyed|sank|sunk"
-         r"|sink|blew up|bombed|fired (?:on|at|upon))<G4> <VESSEL>|<VESSEL><G2> (?:was|were)"
-         r" (?:struck|hit|destroyed|targeted|attacked|sunk|blown up|bombed)"),
+    Rule(
+        E.STRIKE_ON_VESSEL,
+        1.3,
+        r"(?:(?:u\.?s\.?|american|military|lethal|kinetic|deadly"
+        r"|precision|new|another) )?(?:air_?strikes?|drone strikes?|missile strikes?|strikes?"
+        r"|attacks?|raids?|bombings?) (?:on|against)<G4> <VESSEL>|<VESSEL> (?:strikes?"
+        r"|attacks?|bombings?)",
+    ),
+    Rule(
+        E.STRIKE_ON_VESSEL,
+        1.1,
+        r"(?:struck|strikes|hit|targeted|attacked|destroyed|sank|sunk"
+        r"|sink|blew up|bombed|fired (?:on|at|upon))<G4> <VESSEL>|<VESSEL><G2> (?:was|were)"
+        r" (?:struck|hit|destroyed|targeted|attacked|sunk|blown up|bombed)",
+    ),
     # shelling, artillery or missile attack
-    Rule(E.SHELLING_OR_MISSILE, 1.0, r"shell(?:ing|ings|ed)|(?:artillery|mortar|tank) shells?"
-         r"|shells (?:hit|landed|fell|struck|slammed)|(?:fired|launched|lobbed)<G3>"
-         r" (?:rockets?|missiles?|mortars?|shells?)|rocket (?:fire|attacks?|barrages?)"
-         r"|missile (?:strikes?|attacks?|barrages?)|katyushas?|grad rockets?|howitzers?"
-         r"|(?:hit|struck|targeted|pounded) by<G3> (?:missiles?|rockets?|mortars?|shells?"
-         r"|artillery)"),
+    Rule(
+        E.SHELLING_OR_MISSILE,
+        1.0,
+        r"shell(?:ing|ings|ed)|(?:artillery|mortar|tank) shells?"
+        r"|shells (?:hit|landed|fell|struck|slammed)|(?:fired|launched|lobbed)<G3>"
+        r" (?:rockets?|missiles?|mortars?|shells?)|rocket (?:fire|attacks?|barrages?)"
+        r"|missile (?:strikes?|attacks?|barrages?)|katyushas?|grad rockets?|howitzers?"
+        r"|(?:hit|struck|targeted|pounded) by<G3> (?:missiles?|rockets?|mortars?|shells?"
+        r"|artillery)",
+    ),
     Rule(E.SHELLING_OR_MISSILE, 0.9, r"artillery|ballistic missiles?|cruise missiles?"),
     Rule(E.SHELLING_OR_MISSILE, 0.7, r"mortars?|rockets?|missiles?|barrages?"),
     Rule(E.SHELLING_OR_MISSILE, 0.5, r"bombard(?:ed|ment|ments|ing)|projectiles?"),
     # armed clash (battles, including taking territory by force)
-    Rule(E.ARMED_CLASH, 1.0, r"gun_?battles?|gun_?fights?|fire_?fights?|shoot_?outs?"
-         r"|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|fire exchanges?|returned fire"
-         r"|fired back|shot back", role="gunfire"),
+    Rule(
+        E.ARMED_CLASH,
+        1.0,
+        r"gun_?battles?|gun_?fights?|fire_?fights?|shoot_?outs?"
+        r"|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|fire exchanges?|returned fire"
+        r"|fired back|shot back",
+        role="gunfire",
+    ),
     Rule(E.ARMED_CLASH, 1.0, r"clash(?:es|ed|ing)?|skirmish(?:es|ed)?|ambush(?:ed|es|ing)?"),
-    Rule(E.ARMED_CLASH, 1.0, r"(?:attack\w*|assault\w*|ambush\w*|stormed|storming|overr[au]n"
-         r"|targeted|mounted \w+ attacks?|shot at|fired (?:at|on|upon)) (?:on )?"
-         r"(?:the |a |an |two |three |several )?(?:\w+ ){0,2}<MILITARY>", role="act"),
-    Rule(E.ARMED_CLASH, 0.9, r"(?:repelled|repulsed|fended off|thwarted|foiled|beat back"
-         r"|beaten back|fought off)<G2> (?:attacks?|assaults?|offensives?|advances?"
-         r"|infiltration)|(?:gained|gaining|lost|losing) ground|heavy (?:losses|casualties)"
-         r"|(?:was|were|been) (?:fended off|repelled|repulsed|beaten back|thwarted|foiled)"),
-    Rule(E.ARMED_CLASH, 0.9, r"(?:took|taken|taking|gained|gaining|seized|seizing|regained"
-         r"|regaining|retook|established|restored|wrested|recovered|assumed) (?:full |complete "
-         r"|total )?control (?:of|over)|(?:re_?captur\w*|captur\w*|retook|retak\w*|overr[au]n"
-         r"|liberat\w*|freed|stormed|overtook|overtak\w*|seiz\w*|(?:took|taken|taking) over"
-         r"|advanc\w* (?:on|into|to|towards?)|pushed (?:into|deeper into)|marched (?:deeper )?"
-         r"(?:into|on)|entered)(?: \w+){0,4} <TERRAIN>", role="territory"),
+    Rule(
+        E.ARMED_CLASH,
+        1.0,
+        r"(?:attack\w*|assault\w*|ambush\w*|stormed|storming|overr[au]n"
+        r"|targeted|mounted \w+ attacks?|shot at|fired (?:at|on|upon)) (?:on )?"
+        r"(?:the |a |an |two |three |several )?(?:\w+ ){0,2}<MILITARY>",
+        role="act",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        0.9,
+        r"(?:repelled|repulsed|fended off|thwarted|foiled|beat back"
+        r"|beaten back|fought off)<G2> (?:attacks?|assaults?|offensives?|advances?"
+        r"|infiltration)|(?:gained|gaining|lost|losing) ground|heavy (?:losses|casualties)"
+        r"|(?:was|were|been) (?:fended off|repelled|repulsed|beaten back|thwarted|foiled)",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        0.9,
+        r"(?:took|taken|taking|gained|gaining|seized|seizing|regained"
+        r"|regaining|retook|established|restored|wrested|recovered|assumed) (?:full |complete "
+        r"|total )?control (?:of|over)|(?:re_?captur\w*|captur\w*|retook|retak\w*|overr[au]n"
+        r"|liberat\w*|freed|stormed|overtook|overtak\w*|seiz\w*|(?:took|taken|taking) over"
+        r"|advanc\w* (?:on|into|to|towards?)|pushed (?:into|deeper into)|marched (?:deeper )?"
+        r"(?:into|on)|entered)(?: \w+){0,4} <TERRAIN>",
+        role="territory",
+    ),
     Rule(E.ARMED_CLASH, 0.6, r"marched (?:deeper )?into|advanc\w* (?:on|into|towards?)"),
-    Rule(E.ARMED_CLASH, 0.8, r"offensives?|counter_?offensives?|counter_?attack\w*|fighting"
-         r"|insurgents (?:attacked|stormed)"),
-    Rule(E.ARMED_CLASH, 0.6, r"(?:killed|killing|neutrali[sz]ed|eliminated|wounded)(?: and "
-         r"(?:wounded|injured|killed|captured))?(?: at least| about| some| more than| scores of"
-         r"| dozens of| several| hundreds of)? (?:\d+ |\w+ )?(?:of )?(?:the )?(?:suspected )?"
-         r"(?:militants|insurgents|rebels|terrorists|jihadists|guerrillas|fighters|bandits"
-         r"|gang members)|(?:militants|insurgents|rebels|terrorists|jihadists|fighters|bandits)"
-         r" (?:were|have been|had been|was) (?:killed|neutrali[sz]ed|eliminated)|battles?"
-         r"|battled|battling|fought|combat"),
+    Rule(
+        E.ARMED_CLASH,
+        0.8,
+        r"offensives?|counter_?offensives?|counter_?attack\w*|fighting"
+        r"|insurgents (?:attacked|stormed)",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        0.6,
+        r"(?:killed|killing|neutrali[sz]ed|eliminated|wounded)(?: and "
+        r"(?:wounded|injured|killed|captured))?(?: at least| about| some| more than| scores of"
+        r"| dozens of| several| hundreds of)? (?:\d+ |\w+ )?(?:of )?(?:the )?(?:suspected )?"
+        r"(?:militants|insurgents|rebels|terrorists|jihadists|guerrillas|fighters|bandits"
+        r"|gang members)|(?:militants|insurgents|rebels|terrorists|jihadists|fighters|bandits)"
+        r" (?:were|have been|had been|was) (?:killed|neutrali[sz]ed|eliminated)|battles?"
+        r"|battled|battling|fought|combat",
+    ),
     # attack on civilians
-    Rule(E.ATTACK_ON_CIVILIANS, 1.0, r"massacre[sd]?|massacring|mass shootings?|school"
-         r" shootings?|drive_?by(?: shootings?)?|extrajudicial (?:killings?|executions?)"
-         r"|targeted killings?|femicides?|killing spree|opened fire on<G2> <VICTIMS>"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.9, r"(?:attack\w*|assault\w*) (?:on |against )?"
-         r"(?:\w+ ){0,3}?(?:villages?|civilians|markets?|mosques?|churches|church|schools?"
-         r"|hospitals?|clinics?|buses|bus|homes?|houses|restaurants?|bars?|nightclubs?|festival"
-         r"|wedding|funeral|refugees|worshippers|residents|farmers|journalists?|communit(?:y"
-         r"|ies)|displaced)|gunned down|shot (?:dead|and killed|to death)"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.8, r"(?:killed|killing|kills|murdered|murdering|shot|shooting"
-         r"|wounded|wounding|injured|injuring|massacred|stabbed|slaughtered)(?: at least| about"
-         r"| some| more than)? (?:\d+ |\w+ )?<VICTIMS>|<VICTIMS>(?: \w+){0,2} (?:were |was )?"
-         r"(?:killed|shot|massacred|murdered|slain|gunned down|stabbed|executed)",
-         role="act"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.8, r"assassinat\w*|beheaded|beheadings?|hacked to death"
-         r"|burned alive|beaten to death"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.7, r"murder(?:s|ed|ing|ous)?|homicides?|stab(?:bed|bing"
-         r"|bings)|lynch(?:ed|ing|ings)|tortured?|(?:summarily|publicly|extrajudicially)"
-         r" executed|executions?|execution_?style|hate crimes?|slaughtered|butchered"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.6, r"shootings?|opened fire|gunfire|gun violence|cross_?fire",
-         role="gunfire"),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        1.0,
+        r"massacre[sd]?|massacring|mass shootings?|school"
+        r" shootings?|drive_?by(?: shootings?)?|extrajudicial (?:killings?|executions?)"
+        r"|targeted killings?|femicides?|killing spree|opened fire on<G2> <VICTIMS>",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.9,
+        r"(?:attack\w*|assault\w*) (?:on |against )?"
+        r"(?:\w+ ){0,3}?(?:villages?|civilians|markets?|mosques?|churches|church|schools?"
+        r"|hospitals?|clinics?|buses|bus|homes?|houses|restaurants?|bars?|nightclubs?|festival"
+        r"|wedding|funeral|refugees|worshippers|residents|farmers|journalists?|communit(?:y"
+        r"|ies)|displaced)|gunned down|shot (?:dead|and killed|to death)",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.8,
+        r"(?:killed|killing|kills|murdered|murdering|shot|shooting"
+        r"|wounded|wounding|injured|injuring|massacred|stabbed|slaughtered)(?: at least| about"
+        r"| some| more than)? (?:\d+ |\w+ )?<VICTIMS>|<VICTIMS>(?: \w+){0,2} (?:were |was )?"
+        r"(?:killed|shot|massacred|murdered|slain|gunned down|stabbed|executed)",
+        role="act",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.8,
+        r"assassinat\w*|beheaded|beheadings?|hacked to death"
+        r"|burned alive|beaten to death",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.7,
+        r"murder(?:s|ed|ing|ous)?|homicides?|stab(?:bed|bing"
+        r"|bings)|lynch(?:ed|ing|ings)|tortured?|(?:summarily|publicly|extrajudicially)"
+        r" executed|executions?|execution_?style|hate crimes?|slaughtered|butchered",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.6,
+        r"shootings?|opened fire|gunfire|gun violence|cross_?fire",
+        role="gunfire",
+    ),
     Rule(E.ATTACK_ON_CIVILIANS, 0.4, r"gunm[ae]n|gunshot wounds?|shooters?|shot|bandits?"),
     Rule(E.ATTACK_ON_CIVILIANS, 0.3, r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?", role="act"),
     Rule(E.ATTACK_ON_CIVILIANS, 0.3, r"executed"),
     Rule(E.ATTACK_ON_CIVILIANS, 0.2, r"killed|killing|killings", role="act"),
     # abduction, kidnapping, forced disappearance
-    Rule(E.ABDUCTION, 1.0, r"kidnap\w*|abduct\w*|forced(?:ly)? disappear\w*|enforced"
-         r" disappearances?"),
+    Rule(
+        E.ABDUCTION,
+        1.0,
+        r"kidnap\w*|abduct\w*|forced(?:ly)? disappear\w*|enforced"
+        r" disappearances?",
+    ),
     Rule(E.ABDUCTION, 0.9, r"hostages?|held captive|taken captive|captivity|captors?"),
-    Rule(E.ABDUCTION, 0.8, r"(?:undisclosed|unknown) locations?|whereabouts (?:remain |are "
-         r"|is |still )?unknown|incommunicado"),
+    Rule(
+        E.ABDUCTION,
+        0.8,
+        r"(?:undisclosed|unknown) locations?|whereabouts (?:remain |are "
+        r"|is |still )?unknown|incommunicado",
+    ),
     Rule(E.ABDUCTION, 0.6, r"ransom"),
     Rule(E.ABDUCTION, 0.4, r"disappeared|snatched|went missing"),
     # sexual violence
-    Rule(E.SEXUAL_VIOLENCE, 1.0, r"rap(?:e|es|ed|ing|ist|ists)|gang_?rap\w*|sexual(?:ly)?"
-         r" (?:assault\w*|abus\w*|violen\w*|exploit\w*|attack\w*)|sex(?:ual)? slav\w*"
-         r"|indecent(?:ly)? assault\w*"),
+    Rule(
+        E.SEXUAL_VIOLENCE,
+        1.0,
+        r"rap(?:e|es|ed|ing|ist|ists)|gang_?rap\w*|sexual(?:ly)?"
+        r" (?:assault\w*|abus\w*|violen\w*|exploit\w*|attack\w*)|sex(?:ual)? slav\w*"
+        r"|indecent(?:ly)? assault\w*",
+    ),
     Rule(E.SEXUAL_VIOLENCE, 0.8, r"molest\w*|sexual(?:ly)? harass\w*|groped|groping"),
-    Rule(E.SEXUAL_VIOLENCE, 0.6, r"defil(?:ed|ement|ing)|(?:abused|assaulted)(?: and \w+)?"
-         r" (?:\w+ )?(?:women|girls)"),
+    Rule(
+        E.SEXUAL_VIOLENCE,
+        0.6,
+        r"defil(?:ed|ement|ing)|(?:abused|assaulted)(?: and \w+)?"
+        r" (?:\w+ )?(?:women|girls)",
+    ),
     # extortion, protection rackets
     Rule(E.EXTORTION, 1.0, r"extort\w*|protection (?:rackets?|money|fees?|payments?)"),
     Rule(E.EXTORTION, 0.7, r"shakedowns?|(?:war|gang) tax(?:es)?"),
     Rule(E.EXTORTION, 0.5, r"rackets?|racketeer\w*|loan_?shark\w*"),
     # human trafficking and people smuggling
-    Rule(E.TRAFFICKING, 1.0, r"(?:human|sex|people|child|labou?r) traffick\w*|traffick\w* (?:in |"
-         r"of )?(?:persons|people|humans|women|girls|children|migrants|minors)|(?:people|human"
-         r"|migrant|illegal immigrant|immigrant|alien) smuggl\w*|smuggl\w* (?:of )?(?:\w+ )?"
-         r"(?:migrants|people|persons|humans|immigrants|refugees|asylum seekers)"
-         r"|facilitat\w* (?:illegal|irregular) (?:migration|immigration|entry|crossings?)"),
+    Rule(
+        E.TRAFFICKING,
+        1.0,
+        r"(?:human|sex|people|child|labou?r) traffick\w*|traffick\w* (?:in |"
+        r"of )?(?:persons|people|humans|women|girls|children|migrants|minors)|(?:people|human"
+        r"|migrant|illegal immigrant|immigrant|alien) smuggl\w*|smuggl\w* (?:of )?(?:\w+ )?"
+        r"(?:migrants|people|persons|humans|immigrants|refugees|asylum seekers)"
+        r"|facilitat\w* (?:illegal|irregular) (?:migration|immigration|entry|crossings?)",
+    ),
     Rule(E.TRAFFICKING, 0.9, r"forced (?:labou?r|prostitution)|debt bondage|trafficked"),
     Rule(E.TRAFFICKING, 0.4, r"traffickers?|smuggl\w*|coyotes?"),
     # drug seizure or interdiction
-    Rule(E.DRUG_SEIZURE, 1.0, r"(?:seiz\w*|confiscat\w*|intercept\w*|interdict\w*|impound\w*"
-         r"|recovered|found|discovered|haul\w*)<G5> <DRUG>|<DRUG><G3> (?:were |was |had been "
-         r"|have been )?(?:seized|confiscated|intercepted|interdicted|recovered|impounded"
-         r"|found)|(?:drug|narcotics?|cocaine) (?:busts?|hauls?|seizures?|raids?)"),
-    Rule(E.DRUG_SEIZURE, 0.5, r"interdict\w*|drug_?smuggl\w*|(?:cocaine|narcotics?) smuggl\w*"
-         r"|counter_?narcotics"),
+    Rule(
+        E.DRUG_SEIZURE,
+        1.0,
+        r"(?:seiz\w*|confiscat\w*|intercept\w*|interdict\w*|impound\w*"
+        r"|recovered|found|discovered|haul\w*)<G5> <DRUG>|<DRUG><G3> (?:were |was |had been "
+        r"|have been )?(?:seized|confiscated|intercepted|interdicted|recovered|impounded"
+        r"|found)|(?:drug|narcotics?|cocaine) (?:busts?|hauls?|seizures?|raids?)",
+    ),
+    Rule(
+        E.DRUG_SEIZURE,
+        0.5,
+        r"interdict\w*|drug_?smuggl\w*|(?:cocaine|narcotics?) smuggl\w*"
+        r"|counter_?narcotics",
+    ),
     Rule(E.DRUG_SEIZURE, 0.4, r"drug (?:shipments?|cargo|consignments?|loads?)"),
     # arrest or raid
     Rule(E.ARREST_OR_RAID, 1.0, r"arrest(?:s|ed|ing)?|(?:taken|took) into custody"),
-    Rule(E.ARREST_OR_RAID, 0.9, r"captur\w*<G3> (?:commanders?|leaders?|suspects?|members?"
-         r"|militants?|fighters?|terrorists?|kingpins?|chiefs?|bosses?|operatives?|fugitives?)"),
-    Rule(E.ARREST_OR_RAID, 0.9, r"detain(?:s|ed|ing|ees?)?|detentions?|apprehend(?:s|ed|ing)?"
-         r"|apprehensions?|rounded up|round_?ups?|nabbed"),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.9,
+        r"captur\w*<G3> (?:commanders?|leaders?|suspects?|members?"
+        r"|militants?|fighters?|terrorists?|kingpins?|chiefs?|bosses?|operatives?|fugitives?)",
+    ),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.9,
+        r"detain(?:s|ed|ing|ees?)?|detentions?|apprehend(?:s|ed|ing)?"
+        r"|apprehensions?|rounded up|round_?ups?|nabbed",
+    ),
     Rule(E.ARREST_OR_RAID, 0.8, r"raid(?:s|ed|ing)?|search warrants?|in custody"),
     Rule(E.ARREST_OR_RAID, 0.5, r"captured|extradit\w*|handcuffed|manhunt"),
-    Rule(E.ARREST_OR_RAID, 0.4, r"crackdown|jailed|imprisoned|(?:police|officers|deputies"
-         r"|agents|troopers) caught"),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.4,
+        r"crackdown|jailed|imprisoned|(?:police|officers|deputies"
+        r"|agents|troopers) caught",
+    ),
     Rule(E.ARREST_OR_RAID, 0.3, r"charged (?:with|in)|indicted|indictments?"),
     Rule(E.ARREST_OR_RAID, 0.15, r"sentenced|convicted"),
     # deportation or expulsion
     Rule(E.DEPORTATION, 1.0, r"deport\w*|(?:removal|deportation) flights?"),
     Rule(E.DEPORTATION, 0.8, r"expel\w*|expulsions?|alien enemies act"),
-    Rule(E.DEPORTATION, 0.6, r"removal (?:proceedings|orders?)|forcibly returned|refoulement"
-         r"|push_?backs?|sent back to"),
+    Rule(
+        E.DEPORTATION,
+        0.6,
+        r"removal (?:proceedings|orders?)|forcibly returned|refoulement"
+        r"|push_?backs?|sent back to",
+    ),
     Rule(E.DEPORTATION, 0.5, r"repatriat\w*"),
     # property destruction or looting
-    Rule(E.PROPERTY_DESTRUCTION, 0.9, r"loot\w*|vandal\w*|torch(?:ed|ing)|set (?:\w+ )?"
-         r"(?:on )?fire|set ablaze|set alight|arson\w*|ransack\w*|pillag\w*"),
-    Rule(E.PROPERTY_DESTRUCTION, 0.8, r"(?:destroy\w*|burn\w*|burnt|damag\w*|smash\w*"
-         r"|trash\w*|raz(?:ed|ing)|demolish\w*)<G3> (?:houses?|homes?|shops?|stores?"
-         r"|businesses|buildings?|vehicles?|cars?|property|properties|offices?|crops|markets?"
-         r"|windows|infrastructure|masts?|towers?|statues?|monuments?|polling stations?)"
-         r"|(?:houses?|homes?|shops?|stores?|buildings?|vehicles?|cars?|property|properties"
-         r"|offices?|crops|markets?|windows|masts?)<G2> (?:were|was|have been|had been)"
-         r" (?:destroyed|burned|burnt|torched|looted|damaged|vandali[sz]ed|smashed|razed"
-         r"|demolished)|property damage|damage to property|destruction of property"),
+    Rule(
+        E.PROPERTY_DESTRUCTION,
+        0.9,
+        r"loot\w*|vandal\w*|torch(?:ed|ing)|set (?:\w+ )?"
+        r"(?:on )?fire|set ablaze|set alight|arson\w*|ransack\w*|pillag\w*",
+    ),
+    Rule(
+        E.PROPERTY_DESTRUCTION,
+        0.8,
+        r"(?:destroy\w*|burn\w*|burnt|damag\w*|smash\w*"
+        r"|trash\w*|raz(?:ed|ing)|demolish\w*)<G3> (?:houses?|homes?|shops?|stores?"
+        r"|businesses|buildings?|vehicles?|cars?|property|properties|offices?|crops|markets?"
+        r"|windows|infrastructure|masts?|towers?|statues?|monuments?|polling stations?)"
+        r"|(?:houses?|homes?|shops?|stores?|buildings?|vehicles?|cars?|property|properties"
+        r"|offices?|crops|markets?|windows|masts?)<G2> (?:were|was|have been|had been)"
+        r" (?:destroyed|burned|burnt|torched|looted|damaged|vandali[sz]ed|smashed|razed"
+        r"|demolished)|property damage|damage to property|destruction of property",
+    ),
     Rule(E.PROPERTY_DESTRUCTION, 0.5, r"demolish\w*|demolitions?|razed"),
     Rule(E.PROPERTY_DESTRUCTION, 0.2, r"destroyed|destruction"),
     # protest
-    Rule(E.PROTEST, 1.0, r"(?:arrest\w*|detain\w*|dispers\w*|tear_?gass\w*)<G3>"
-         r" (?:protesters|demonstrators|marchers|rioters|strikers)|(?:protesters|demonstrators"
-         r"|marchers)<G2> (?:were |have been )?(?:arrested|detained|dispersed)"),
-    Rule(E.PROTEST, 1.0, r"(?:suppress\w*|crack\w* down on|dispers\w*|broke up|break up|quell\w*)"
-         r"<G3> (?:protests?|demonstrations?|rall(?:y|ies)|marches|protesters|demonstrators)"),
-    Rule(E.PROTEST, 1.0, r"protest\w*|demonstrations?|demonstrators?|took to the streets"
-         r"|take to the streets|taking to the streets|civil disobedience"),
-    Rule(E.PROTEST, 0.9, r"rall(?:y|ies|ied|ying)|marched|marchers|marching|(?:a|the|protest"
-         r"|peace|peaceful|silent|mass|solidarity) march(?:es)?(?![\s\-]+\d)|hunger strikes?"
-         r"|general strikes?|(?:went|go|going|are|were) on strike|strikers|strike action"),
-    Rule(E.PROTEST, 0.8, r"sit_?ins?|die_?ins?|walk_?outs?|walked out|pickets?|picketing"
-         r"|picketed|human chains?"),
+    Rule(
+        E.PROTEST,
+        1.0,
+        r"(?:arrest\w*|detain\w*|dispers\w*|tear_?gass\w*)<G3>"
+        r" (?:protesters|demonstrators|marchers|rioters|strikers)|(?:protesters|demonstrators"
+        r"|marchers)<G2> (?:were |have been )?(?:arrested|detained|dispersed)",
+    ),
+    Rule(
+        E.PROTEST,
+        1.0,
+        r"(?:suppress\w*|crack\w* down on|dispers\w*|broke up|break up|quell\w*)"
+        r"<G3> (?:protests?|demonstrations?|rall(?:y|ies)|marches|protesters|demonstrators)",
+    ),
+    Rule(
+        E.PROTEST,
+        1.0,
+        r"protest\w*|demonstrations?|demonstrators?|took to the streets"
+        r"|take to the streets|taking to the streets|civil disobedience",
+    ),
+    Rule(
+        E.PROTEST,
+        0.9,
+        r"rall(?:y|ies|ied|ying)|marched|marchers|marching|(?:a|the|protest"
+        r"|peace|peaceful|silent|mass|solidarity) march(?:es)?(?![\s\-]+\d)|hunger strikes?"
+        r"|general strikes?|(?:went|go|going|are|were) on strike|strikers|strike action",
+    ),
+    Rule(
+        E.PROTEST,
+        0.8,
+        r"sit_?ins?|die_?ins?|walk_?outs?|walked out|pickets?|picketing"
+        r"|picketed|human chains?",
+    ),
     Rule(E.PROTEST, 0.6, r"riots?|rioting|rioters|rioted"),
-    Rule(E.PROTEST, 0.5, r"vigils?|tear_?gas|water cannons?|rubber bullets|riot (?:police|gear)"
-         r"|pepper_?spray\w*|demonstrat(?:ed|ing)"),
-    Rule(E.PROTEST, 0.4, r"chant\w*|placards|blockad(?:ed|ing)|blocked (?:the )?(?:roads?"
-         r"|highways?|streets?|roads)|roadblocks?"),
+    Rule(
+        E.PROTEST,
+        0.5,
+        r"vigils?|tear_?gas|water cannons?|rubber bullets|riot (?:police|gear)"
+        r"|pepper_?spray\w*|demonstrat(?:ed|ing)",
+    ),
+    Rule(
+        E.PROTEST,
+        0.4,
+        r"chant\w*|placards|blockad(?:ed|ing)|blocked (?:the )?(?:roads?"
+        r"|highways?|streets?|roads)|roadblocks?",
+    ),
     Rule(E.PROTEST, 0.3, r"boycott\w*|unrest"),
     Rule(E.PROTEST, 0.2, r"activists|crowds?"),
     # deployment and other strategic developments
-    Rule(E.DEPLOYMENT, 1.0, r"(?:re)?deploy\w*|guided_?missile (?:destroyers?|cruisers?"
-         r"|frigates?|submarines?)|(?:military|naval|troop|force) (?:build_?ups?|presence"
-         r"|posture|deployments?)"),
-    Rule(E.DEPLOYMENT, 0.9, r"(?:sent|sends|sending|dispatch(?:ed|es|ing)?|mov(?:ed|ing)"
-         r"|rush(?:ed|ing)|mobili[sz](?:ed|es|ing))<G3> <FORCES>"),
-    Rule(E.DEPLOYMENT, 0.9, r"(?:set up|sets up|setting up|establish\w*|built|builds|building"
-         r"|opened|creat\w*)<G4> (?:bases?|posts?|outposts?|observation points?|headquarters"
-         r"|barracks|garrisons?)"),
-    Rule(E.DEPLOYMENT, 0.9, r"(?:bases?|posts?|outposts?|points?|headquarters|barracks)<G1>"
-         r" (?:was|were|has been|have been|had been) (?:established|set up|built|opened)"
-         r"|defect(?:ed|ion|ions|ors?|ing)|switch\w* sides"),
-    Rule(E.DEPLOYMENT, 0.8, r"reinforcements?|reinforc(?:ed|ing)|naval blockade|hand(?:ed|ing"
-         r"|s)? over<G3> (?:control|territory|area|town|city|authority)|(?:territory|control"
-         r"|towns?|city|areas?|villages?) (?:was|were|has been|have been) handed over"
-         r"|(?:without|no) (?:any )?(?:fighting|resistance|clashes|a shot|armed clashes"
-         r"|a fight)"),
-    Rule(E.DEPLOYMENT, 0.9, r"(?:troops|forces|soldiers|army|military|fighters|rebels"
-         r"|militants|militias?|units)(?: \w+)? (?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|s"
-         r"|ing)? (?:out|back)|retreated)|withdrawal of (?:\w+ )?(?:troops|forces|soldiers)"),
-    Rule(E.DEPLOYMENT, 0.5, r"withdr(?:ew|awn|aw|awal|awals|awing|aws)|pull(?:ed|s|ing)?"
-         r" (?:out|back)|pull_?outs?|build_?ups?"),
-    Rule(E.DEPLOYMENT, 0.7, r"designat\w*<G4> (?:terrorist|terror) (?:organi[sz]ations?"
-         r"|groups?)|(?:closed|closes|closure of|close)<G2> airspace|no_?fly zones?"),
-    Rule(E.DEPLOYMENT, 0.6, r"(?:formed|forming|created|established|launched)<G3> (?:militias?"
-         r"|brigades?|units?|battalions?|factions?|wings?|cells?|organi[sz]ations?|forces?)"
-         r"|stationed|observation points?|military (?:posts?|bases?)|evacuation deal"),
+    Rule(
+        E.DEPLOYMENT,
+        1.0,
+        r"(?:re)?deploy\w*|guided_?missile (?:destroyers?|cruisers?"
+        r"|frigates?|submarines?)|(?:military|naval|troop|force) (?:build_?ups?|presence"
+        r"|posture|deployments?)",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.9,
+        r"(?:sent|sends|sending|dispatch(?:ed|es|ing)?|mov(?:ed|ing)"
+        r"|rush(?:ed|ing)|mobili[sz](?:ed|es|ing))<G3> <FORCES>",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.9,
+        r"(?:set up|sets up|setting up|establish\w*|built|builds|building"
+        r"|opened|creat\w*)<G4> (?:bases?|posts?|outposts?|observation points?|headquarters"
+        r"|barracks|garrisons?)",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.9,
+        r"(?:bases?|posts?|outposts?|points?|headquarters|barracks)<G1>"
+        r" (?:was|were|has been|have been|had been) (?:established|set up|built|opened)"
+        r"|defect(?:ed|ion|ions|ors?|ing)|switch\w* sides",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.8,
+        r"reinforcements?|reinforc(?:ed|ing)|naval blockade|hand(?:ed|ing"
+        r"|s)? over<G3> (?:control|territory|area|town|city|authority)|(?:territory|control"
+        r"|towns?|city|areas?|villages?) (?:was|were|has been|have been) handed over"
+        r"|(?:without|no) (?:any )?(?:fighting|resistance|clashes|a shot|armed clashes"
+        r"|a fight)",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.9,
+        r"(?:troops|forces|soldiers|army|military|fighters|rebels"
+        r"|militants|militias?|units)(?: \w+)? (?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|s"
+        r"|ing)? (?:out|back)|retreated)|withdrawal of (?:\w+ )?(?:troops|forces|soldiers)",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.5,
+        r"withdr(?:ew|awn|aw|awal|awals|awing|aws)|pull(?:ed|s|ing)?"
+        r" (?:out|back)|pull_?outs?|build_?ups?",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.7,
+        r"designat\w*<G4> (?:terrorist|terror) (?:organi[sz]ations?"
+        r"|groups?)|(?:closed|closes|closure of|close)<G2> airspace|no_?fly zones?",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.6,
+        r"(?:formed|forming|created|established|launched)<G3> (?:militias?"
+        r"|brigades?|units?|battalions?|factions?|wings?|cells?|organi[sz]ations?|forces?)"
+        r"|stationed|observation points?|military (?:posts?|bases?)|evacuation deal",
+    ),
     Rule(E.DEPLOYMENT, 0.5, r"dispatch(?:ed|es|ing)?|retreat(?:ed|ing|s)?"),
     Rule(E.DEPLOYMENT, 0.4, r"mobili[sz](?:ed|es|ing|ation|ations)"),
-    Rule(E.DEPLOYMENT, 0.4, r"warships?|destroyers?|aircraft carriers?|carrier strike groups?"
-         r"|amphibious (?:assault )?ships?|navy ships?"),
+    Rule(
+        E.DEPLOYMENT,
+        0.4,
+        r"warships?|destroyers?|aircraft carriers?|carrier strike groups?"
+        r"|amphibious (?:assault )?ships?|navy ships?",
+    ),
     Rule(E.DEPLOYMENT, 0.3, r"patrol(?:s|ling|led)?|troops"),
 )
 
@@ -382,199 +605,400 @@ _EN: tuple[Rule, ...] = (
 
 _ES: tuple[Rule, ...] = (
     # look-alikes that are no event
-    Rule(None, 0, r"(?:se )?trata(?:ba|n|rá|ría)? de (?:un|una|el|la|los|las|evitar|saber)"
-         r"|(?:en|puesta en|poner en|pone en|sobre la|a toda) marcha|marcha atrás"
-         r"|paro (?:cardíaco|cardiaco|respiratorio|cardiorrespiratorio)|protestantes?"
-         r"|protestantismo"
-         r"|ataques? (?:al corazón|cardíacos?|cardiacos?|de pánico|de asma|de nervios)"),
-    Rule(None, 0, r"(?:violación|violaciones|viol(?:ó|aron|ando|ar)|violatori\w*)<G2>"
-         r" (?:de )?(?:los |la |el |las |del )?(?:derechos|soberanía|espacio|ley|leyes"
-         r"|acuerdos?|tregua|cese|normas?|constitución|privacidad|sanciones|embargo|alto el"
-         r" fuego|debido proceso|protocolos?|garantías|reglamentos?|orden|contratos?|integridad"
-         r"|frontera|aguas|términos|principios?|tratados?|derecho internacional)"),
-    Rule(None, 0, r"(?:narco_?tráfico|narcotraficantes?|tráfico de (?:drogas|armas"
-         r"|estupefacientes"
-         r"|cocaína))|rutas? de(?:l)? (?:tráfico|narcotráfico)|combat\w* (?:al|a la|el|la|contra"
-         r" el|contra la) (?:narco\w*|crimen|delincuencia|corrupción|pobreza|inseguridad"
-         r"|tráfico)|enfrenta\w* (?:cargos|acusaciones|una pena|penas|juicio|la justicia"
-         r"|un proceso|el reto|el desafío|problemas)"),
-    Rule(None, 0, r"(?:prueba|pruebas|ensayo|ensayos|lanzamiento) de (?:un |una )?(?:misil"
-         r"|misiles|cohete|cohetes|satélite)|fuerza aérea|base aérea|espacio aéreo"
-         r"|captura de pantalla|expuls\w*<G3> (?:diplomátic\w*|embajador\w*|cónsul\w*"
-         r"|encargad[oa] de negocios)|coche bomba|carro bomba|artefactos? explosivos?"
-         r"|granadas?|minas? antipersona|(?:secuestr|incaut|decomis|asegur)\w*<G3> (?:armas"
-         r"|municiones|vehículos|celulares|dinero|mercancía|mercadería)"),
+    Rule(
+        None,
+        0,
+        r"(?:se )?trata(?:ba|n|rá|ría)? de (?:un|una|el|la|los|las|evitar|saber)"
+        r"|(?:en|puesta en|poner en|pone en|sobre la|a toda) marcha|marcha atrás"
+        r"|paro (?:cardíaco|cardiaco|respiratorio|cardiorrespiratorio)|protestantes?"
+        r"|protestantismo"
+        r"|ataques? (?:al corazón|cardíacos?|cardiacos?|de pánico|de asma|de nervios)",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:violación|violaciones|viol(?:ó|aron|ando|ar)|violatori\w*)<G2>"
+        r" (?:de )?(?:los |la |el |las |del )?(?:derechos|soberanía|espacio|ley|leyes"
+        r"|acuerdos?|tregua|cese|normas?|constitución|privacidad|sanciones|embargo|alto el"
+        r" fuego|debido proceso|protocolos?|garantías|reglamentos?|orden|contratos?|integridad"
+        r"|frontera|aguas|términos|principios?|tratados?|derecho internacional)",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:narco_?tráfico|narcotraficantes?|tráfico de (?:drogas|armas"
+        r"|estupefacientes"
+        r"|cocaína))|rutas? de(?:l)? (?:tráfico|narcotráfico)|combat\w* (?:al|a la|el|la|contra"
+        r" el|contra la) (?:narco\w*|crimen|delincuencia|corrupción|pobreza|inseguridad"
+        r"|tráfico)|enfrenta\w* (?:cargos|acusaciones|una pena|penas|juicio|la justicia"
+        r"|un proceso|el reto|el desafío|problemas)",
+    ),
+    Rule(
+        None,
+        0,
+        r"(?:prueba|pruebas|ensayo|ensayos|lanzamiento) de (?:un |una )?(?:misil"
+        r"|misiles|cohete|cohetes|satélite)|fuerza aérea|base aérea|espacio aéreo"
+        r"|captura de pantalla|expuls\w*<G3> (?:diplomátic\w*|embajador\w*|cónsul\w*"
+        r"|encargad[oa] de negocios)|coche bomba|carro bomba|artefactos? explosivos?"
+        r"|granadas?|minas? antipersona|(?:secuestr|incaut|decomis|asegur)\w*<G3> (?:armas"
+        r"|municiones|vehículos|celulares|dinero|mercancía|mercadería)",
+    ),
     # air or drone strike
-    Rule(E.AIR_OR_DRONE_STRIKE, 1.0, r"ataques? aéreos?|bombardeos? aéreos?|ofensiva aérea"
-         r"|incursión aérea|raid aéreo|ataques? (?:con|de) (?:drones?|dron)|bombardeos? con"
-         r" (?:drones?|dron)|drones? armados?|barriles? bomba|bombas de barril"),
-    Rule(E.AIR_OR_DRONE_STRIKE, 0.9, r"(?:aviones|avión|cazas|helicópteros?|drones?|dron"
-         r"|aeronaves?)<G3> (?:bombardearon|bombardeó|atacaron|atacó|dispararon|disparó"
-         r"|lanzaron|lanzó|impactaron)"),
-    Rule(E.AIR_OR_DRONE_STRIKE, 0.8, r"ataques? (?:cinéticos?|letales?|de precisión"
-         r"|selectivos?|quirúrgicos?)|(?:golpes?|ataques?) (?:militares?|estadounidenses?"
-         r"|de ee\.? ?uu\.?|de estados unidos)"),
+    Rule(
+        E.AIR_OR_DRONE_STRIKE,
+        1.0,
+        r"ataques? aéreos?|bombardeos? aéreos?|ofensiva aérea"
+        r"|incursión aérea|raid aéreo|ataques? (?:con|de) (?:drones?|dron)|bombardeos? con"
+        r" (?:drones?|dron)|drones? armados?|barriles? bomba|bombas de barril",
+    ),
+    Rule(
+        E.AIR_OR_DRONE_STRIKE,
+        0.9,
+        r"(?:aviones|avión|cazas|helicópteros?|drones?|dron"
+        r"|aeronaves?)<G3> (?:bombardearon|bombardeó|atacaron|atacó|dispararon|disparó"
+        r"|lanzaron|lanzó|impactaron)",
+    ),
+    Rule(
+        E.AIR_OR_DRONE_STRIKE,
+        0.8,
+        r"ataques? (?:cinéticos?|letales?|de precisión"
+        r"|selectivos?|quirúrgicos?)|(?:golpes?|ataques?) (?:militares?|estadounidenses?"
+        r"|de ee\.? ?uu\.?|de estados unidos)",
+    ),
     Rule(E.AIR_OR_DRONE_STRIKE, 0.5, r"bombardeos?|bombarde(?:ó|aron|ado|ada|ados|adas|ar|a|an)"),
     Rule(E.AIR_OR_DRONE_STRIKE, 0.3, r"drones?|dron"),
     # strike on a vessel
-    Rule(E.STRIKE_ON_VESSEL, 1.3, r"(?:ataques?|bombardeos?|golpes?)<G4> (?:a|contra|sobre|de)"
-         r"<G3> <BARCO>"),
-    Rule(E.STRIKE_ON_VESSEL, 1.1, r"(?:atac(?:ó|aron|ado|ada|a|an)|bombarde(?:ó|aron|a|an)"
-         r"|hund(?:ió|ieron|ido|ida|e|en|imiento de)|destru(?:yó|yeron|ido|ida|ye|yen|cción de)"
-         r"|impact(?:ó|aron|a|an)|alcanz(?:ó|aron|a|an)|vol(?:ó|aron))<G3> <BARCO>"
-         r"|<BARCO><G2> (?:fue|fueron) (?:atacad|bombarde|hundid|destruid|alcanzad|impactad)\w*"),
+    Rule(
+        E.STRIKE_ON_VESSEL,
+        1.3,
+        r"(?:ataques?|bombardeos?|golpes?)<G4> (?:a|contra|sobre|de)"
+        r"<G3> <BARCO>",
+    ),
+    Rule(
+        E.STRIKE_ON_VESSEL,
+        1.1,
+        r"(?:atac(?:ó|aron|ado|ada|a|an)|bombarde(?:ó|aron|a|an)"
+        r"|hund(?:ió|ieron|ido|ida|e|en|imiento de)|destru(?:yó|yeron|ido|ida|ye|yen|cción de)"
+        r"|impact(?:ó|aron|a|an)|alcanz(?:ó|aron|a|an)|vol(?:ó|aron))<G3> <BARCO>"
+        r"|<BARCO><G2> (?:fue|fueron) (?:atacad|bombarde|hundid|destruid|alcanzad|impactad)\w*",
+    ),
     # shelling, artillery or missile attack
-    Rule(E.SHELLING_OR_MISSILE, 1.0, r"(?:lanzaron|dispararon|lanzó|disparó)<G3> (?:cohetes?"
-         r"|misiles?|morteros?|proyectiles?|obuses)|cañoneo|cañonazos?|fuego de artillería"
-         r"|ataques? con (?:misiles?|cohetes?|morteros?)|bombardeos? de artillería"),
+    Rule(
+        E.SHELLING_OR_MISSILE,
+        1.0,
+        r"(?:lanzaron|dispararon|lanzó|disparó)<G3> (?:cohetes?"
+        r"|misiles?|morteros?|proyectiles?|obuses)|cañoneo|cañonazos?|fuego de artillería"
+        r"|ataques? con (?:misiles?|cohetes?|morteros?)|bombardeos? de artillería",
+    ),
     Rule(E.SHELLING_OR_MISSILE, 0.9, r"artillería|misiles? balísticos?|misiles? de crucero"),
     Rule(E.SHELLING_OR_MISSILE, 0.7, r"morteros?|obuses|cohetes?|misiles?|proyectiles?"),
     # armed clash
-    Rule(E.ARMED_CLASH, 1.0, r"intercambio de (?:disparos|fuego|balas|tiros)"
-         r"|(?:tiroteos?|balaceras?) entre|repeli(?:eron|ó) (?:el fuego|los disparos)"
-         r"|respondieron (?:al fuego|a los disparos)", role="gunfire"),
-    Rule(E.ARMED_CLASH, 1.0, r"enfrentamientos?|se enfrent(?:aron|ó|an|aban)|enfrentaron"
-         r"|enfrentándose|choques? armados?|choques? entre|emboscad\w*|combates?"),
-    Rule(E.ARMED_CLASH, 1.0, r"(?:atac\w*|asalt\w*|embosc\w*|hostig\w*) (?:a |contra )?"
-         r"(?:un |una |los |las |el "
-         r"|la )?(?:\w+ ){0,2}?(?:militares|soldados|tropas|ejército|patrullas?|convoy|base"
-         r"|cuartel|puesto militar|puesto policial|estación de policía|policías|agentes"
-         r"|fuerzas de seguridad|retén)", role="act"),
-    Rule(E.ARMED_CLASH, 0.9, r"(?:tomaron|tomó|recuperaron|recuperó|capturaron|retomaron"
-         r"|ganaron|asumieron|arrebataron) (?:el )?control (?:de|del|sobre)|(?:tomaron|tomó"
-         r"|recuperaron|recuperó|retomaron|capturaron|liberaron|asaltaron|irrumpieron en)"
-         r" (?:\w+ ){0,3}?<TERRENO>", role="territory"),
-    Rule(E.ARMED_CLASH, 0.8, r"ofensivas?|contraofensivas?|contraataques?|combatieron"
-         r"|combatiendo|repeli(?:eron|ó) (?:la |una |el )?(?:agresión|ataque)"),
+    Rule(
+        E.ARMED_CLASH,
+        1.0,
+        r"intercambio de (?:disparos|fuego|balas|tiros)"
+        r"|(?:tiroteos?|balaceras?) entre|repeli(?:eron|ó) (?:el fuego|los disparos)"
+        r"|respondieron (?:al fuego|a los disparos)",
+        role="gunfire",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        1.0,
+        r"enfrentamientos?|se enfrent(?:aron|ó|an|aban)|enfrentaron"
+        r"|enfrentándose|choques? armados?|choques? entre|emboscad\w*|combates?",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        1.0,
+        r"(?:atac\w*|asalt\w*|embosc\w*|hostig\w*) (?:a |contra )?"
+        r"(?:un |una |los |las |el "
+        r"|la )?(?:\w+ ){0,2}?(?:militares|soldados|tropas|ejército|patrullas?|convoy|base"
+        r"|cuartel|puesto militar|puesto policial|estación de policía|policías|agentes"
+        r"|fuerzas de seguridad|retén)",
+        role="act",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        0.9,
+        r"(?:tomaron|tomó|recuperaron|recuperó|capturaron|retomaron"
+        r"|ganaron|asumieron|arrebataron) (?:el )?control (?:de|del|sobre)|(?:tomaron|tomó"
+        r"|recuperaron|recuperó|retomaron|capturaron|liberaron|asaltaron|irrumpieron en)"
+        r" (?:\w+ ){0,3}?<TERRENO>",
+        role="territory",
+    ),
+    Rule(
+        E.ARMED_CLASH,
+        0.8,
+        r"ofensivas?|contraofensivas?|contraataques?|combatieron"
+        r"|combatiendo|repeli(?:eron|ó) (?:la |una |el )?(?:agresión|ataque)",
+    ),
     Rule(E.ARMED_CLASH, 0.6, r"(?:abatid[oa]s?|abatieron|abatió|neutraliz\w*)|batallas?"),
     # attack on civilians
-    Rule(E.ATTACK_ON_CIVILIANS, 1.0, r"masacres?|matanzas?|feminicidios?|ejecuciones"
-         r" extrajudiciales|abrieron fuego contra<G2> <VICTIMAS>"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.9, r"(?:atac\w*|ataques?|atentados?|asalt\w*) (?:a |contra "
-         r"|en )?(?:\w+ ){0,3}?(?:pueblos?|poblados?|civiles|mercados?|iglesias?|mezquitas?"
-         r"|escuelas?|hospitales?|autobuses|bus|buses|viviendas?|casas?|restaurantes?|bares?"
-         r"|discotecas?|fiestas?|velorios?|funerales?|pobladores|vecinos|campesinos|comunidad"
-         r"|comunidades|desplazados)|acribill\w*|a balazos|a tiros"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.8, r"(?:mat(?:ó|aron|ando|a|an)|asesin\w+|dej(?:ó|ando|aron)"
-         r" (?:al menos )?\w+ muert\w+ entre) (?:a )?(?:al menos |unos |unas |más de )?"
-         r"(?:\d+ |\w+ )?<VICTIMAS>|<VICTIMAS>(?: \w+){0,2} (?:fueron |resultaron )?"
-         r"(?:asesinad|ejecutad|baleadas?|acribillad|masacrad)\w*|mat(?:an|a|ó|aron) a",
-         role="act"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.8, r"asesinat\w*|asesin(?:ó|aron|ado|ada|ados|adas|ar|a|an)"
-         r"|ultimad[oa]s?|ultimaron|balea(?:n|ron|do|da|dos|das)|baleó"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.7, r"homicidios?|abrieron fuego|dispararon contra"
-         r"|disparos contra", role="gunfire"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.7, r"linchad\w*|linchamientos?|linch(?:ó|aron)|torturad[oa]s?"
-         r"|tortur(?:aron|ó)|decapitad\w*|descuartizad\w*|calcinad[oa]s"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.6, r"tiroteos?|balaceras?|ataques? armados?|fuego cruzado",
-         role="gunfire"),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        1.0,
+        r"masacres?|matanzas?|feminicidios?|ejecuciones"
+        r" extrajudiciales|abrieron fuego contra<G2> <VICTIMAS>",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.9,
+        r"(?:atac\w*|ataques?|atentados?|asalt\w*) (?:a |contra "
+        r"|en )?(?:\w+ ){0,3}?(?:pueblos?|poblados?|civiles|mercados?|iglesias?|mezquitas?"
+        r"|escuelas?|hospitales?|autobuses|bus|buses|viviendas?|casas?|restaurantes?|bares?"
+        r"|discotecas?|fiestas?|velorios?|funerales?|pobladores|vecinos|campesinos|comunidad"
+        r"|comunidades|desplazados)|acribill\w*|a balazos|a tiros",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.8,
+        r"(?:mat(?:ó|aron|ando|a|an)|asesin\w+|dej(?:ó|ando|aron)"
+        r" (?:al menos )?\w+ muert\w+ entre) (?:a )?(?:al menos |unos |unas |más de )?"
+        r"(?:\d+ |\w+ )?<VICTIMAS>|<VICTIMAS>(?: \w+){0,2} (?:fueron |resultaron )?"
+        r"(?:asesinad|ejecutad|baleadas?|acribillad|masacrad)\w*|mat(?:an|a|ó|aron) a",
+        role="act",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.8,
+        r"asesinat\w*|asesin(?:ó|aron|ado|ada|ados|adas|ar|a|an)"
+        r"|ultimad[oa]s?|ultimaron|balea(?:n|ron|do|da|dos|das)|baleó",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.7,
+        r"homicidios?|abrieron fuego|dispararon contra"
+        r"|disparos contra",
+        role="gunfire",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.7,
+        r"linchad\w*|linchamientos?|linch(?:ó|aron)|torturad[oa]s?"
+        r"|tortur(?:aron|ó)|decapitad\w*|descuartizad\w*|calcinad[oa]s",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.6,
+        r"tiroteos?|balaceras?|ataques? armados?|fuego cruzado",
+        role="gunfire",
+    ),
     Rule(E.ATTACK_ON_CIVILIANS, 0.5, r"sicarios?|sicariato|atentados?"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.7, r"(?:fue|fueron|han sido|habría sido|habrían sido)"
-         r" ejecutad[oa]s?|ejecutad[oa]s? (?:a tiros|a balazos|de \w+ disparos)"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.4, r"disparos|balazos|pistoleros|hombres armados|asesinos?",
-         role="gunfire"),
-    Rule(E.ATTACK_ON_CIVILIANS, 0.3, r"ataques?|atac(?:ó|aron|ado|ada|ados|adas|ar|a|an)",
-         role="act"),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.7,
+        r"(?:fue|fueron|han sido|habría sido|habrían sido)"
+        r" ejecutad[oa]s?|ejecutad[oa]s? (?:a tiros|a balazos|de \w+ disparos)",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS,
+        0.4,
+        r"disparos|balazos|pistoleros|hombres armados|asesinos?",
+        role="gunfire",
+    ),
+    Rule(
+        E.ATTACK_ON_CIVILIANS, 0.3, r"ataques?|atac(?:ó|aron|ado|ada|ados|adas|ar|a|an)", role="act"
+    ),
     Rule(E.ATTACK_ON_CIVILIANS, 0.2, r"muert[oa]s|asesinados", role="act"),
     # abduction
-    Rule(E.ABDUCTION, 1.0, r"secuestr\w*|plagi(?:o|os|ad[oa]s?|aron|ó|arios)|privad[oa]s?"
-         r" (?:ilegalmente )?de (?:la |su )?libertad|privación (?:ilegal )?de (?:la )?libertad"
-         r"|desaparici(?:ón|ones) forzadas?|desaparecid[oa]s? forzosamente|levant(?:ón|ones)"),
-    Rule(E.ABDUCTION, 0.9, r"rapt(?:o|os|ad[oa]s?|aron|ó|ores)|rehenes|rehén|cautiverio"
-         r"|captores|(?:lo|la|los|las) levantaron"),
-    Rule(E.ABDUCTION, 0.7, r"paradero desconocido|lugar desconocido|incomunicad[oa]s?"
-         r"|(?:pago|cobro|exigieron|pidieron|piden|exigen)(?: \w+){0,2}? rescate"),
+    Rule(
+        E.ABDUCTION,
+        1.0,
+        r"secuestr\w*|plagi(?:o|os|ad[oa]s?|aron|ó|arios)|privad[oa]s?"
+        r" (?:ilegalmente )?de (?:la |su )?libertad|privación (?:ilegal )?de (?:la )?libertad"
+        r"|desaparici(?:ón|ones) forzadas?|desaparecid[oa]s? forzosamente|levant(?:ón|ones)",
+    ),
+    Rule(
+        E.ABDUCTION,
+        0.9,
+        r"rapt(?:o|os|ad[oa]s?|aron|ó|ores)|rehenes|rehén|cautiverio"
+        r"|captores|(?:lo|la|los|las) levantaron",
+    ),
+    Rule(
+        E.ABDUCTION,
+        0.7,
+        r"paradero desconocido|lugar desconocido|incomunicad[oa]s?"
+        r"|(?:pago|cobro|exigieron|pidieron|piden|exigen)(?: \w+){0,2}? rescate",
+    ),
     Rule(E.ABDUCTION, 0.4, r"desaparecid[oa]s?|desapareci(?:ó|eron)"),
     # sexual violence
-    Rule(E.SEXUAL_VIOLENCE, 1.0, r"violación|violaciones|violad(?:[oa]s?|or|ores)|violaron"
-         r"|abusos? sexual(?:es)?|agresi(?:ón|ones) sexual(?:es)?|violencia sexual|esclavitud"
-         r" sexual|explotación sexual|abus(?:ó|aron|ad[oa]s?) sexualmente|estupro"),
+    Rule(
+        E.SEXUAL_VIOLENCE,
+        1.0,
+        r"violación|violaciones|violad(?:[oa]s?|or|ores)|violaron"
+        r"|abusos? sexual(?:es)?|agresi(?:ón|ones) sexual(?:es)?|violencia sexual|esclavitud"
+        r" sexual|explotación sexual|abus(?:ó|aron|ad[oa]s?) sexualmente|estupro",
+    ),
     Rule(E.SEXUAL_VIOLENCE, 0.6, r"acoso sexual|manose\w*|tocamientos"),
     # extortion
-    Rule(E.EXTORTION, 1.0, r"extorsi\w*|(?:cobros?|pagos?|cobrar|pagar|cobraban|cobran|cobraba"
-         r"|exigían|exigen|exigía)(?: de)? (?:la |las |el |los )?(?:vacunas?|cupos?|piso"
-         r"|derecho de piso|cuotas?|renta|impuestos?)|derecho de piso|cuotas? extorsivas?"
-         r"|impuesto de guerra"),
+    Rule(
+        E.EXTORTION,
+        1.0,
+        r"extorsi\w*|(?:cobros?|pagos?|cobrar|pagar|cobraban|cobran|cobraba"
+        r"|exigían|exigen|exigía)(?: de)? (?:la |las |el |los )?(?:vacunas?|cupos?|piso"
+        r"|derecho de piso|cuotas?|renta|impuestos?)|derecho de piso|cuotas? extorsivas?"
+        r"|impuesto de guerra",
+    ),
     Rule(E.EXTORTION, 0.6, r"gota a gota|chantaj\w*"),
     # human trafficking and smuggling
-    Rule(E.TRAFFICKING, 1.0, r"trata de (?:personas|blancas|mujeres|menores|niñ[oa]s|seres"
-         r" humanos|migrantes)|redes? de trata|víctimas de trata|delito de trata|trata con fines"
-         r"|tráfico (?:ilícito )?de (?:personas|migrantes|seres humanos|indocumentados|menores"
-         r"|niños|mujeres)|tráfico humano|contrabando de (?:personas|migrantes)|traficantes de"
-         r" (?:personas|migrantes|seres humanos)"),
-    Rule(E.TRAFFICKING, 0.9, r"tratantes|trabajo forzoso|prostitución forzada|servidumbre por"
-         r" deudas|explotación laboral|(?:migrantes|indocumentados|personas)(?: \w+){0,2}?"
-         r" hacinad[oa]s?"),
+    Rule(
+        E.TRAFFICKING,
+        1.0,
+        r"trata de (?:personas|blancas|mujeres|menores|niñ[oa]s|seres"
+        r" humanos|migrantes)|redes? de trata|víctimas de trata|delito de trata|trata con fines"
+        r"|tráfico (?:ilícito )?de (?:personas|migrantes|seres humanos|indocumentados|menores"
+        r"|niños|mujeres)|tráfico humano|contrabando de (?:personas|migrantes)|traficantes de"
+        r" (?:personas|migrantes|seres humanos)",
+    ),
+    Rule(
+        E.TRAFFICKING,
+        0.9,
+        r"tratantes|trabajo forzoso|prostitución forzada|servidumbre por"
+        r" deudas|explotación laboral|(?:migrantes|indocumentados|personas)(?: \w+){0,2}?"
+        r" hacinad[oa]s?",
+    ),
     Rule(E.TRAFFICKING, 0.5, r"polleros?|coyotes?|traficantes|contrabando|contrabandistas?"),
     # drug seizure
-    Rule(E.DRUG_SEIZURE, 1.0, r"(?:decomis\w*|incaut\w*|asegur(?:ó|aron|ado|ada|ados|adas"
-         r"|amiento)|secuestr\w*|intercept\w*|confisc\w*|hallaron|hallazgo|encontraron"
-         r"|localizaron)<G5> <DROGA>|<DROGA><G3> (?:fue |fueron |han sido )?(?:decomisad"
-         r"|incautad|asegurad|secuestrad|interceptad|confiscad)\w*"),
+    Rule(
+        E.DRUG_SEIZURE,
+        1.0,
+        r"(?:decomis\w*|incaut\w*|asegur(?:ó|aron|ado|ada|ados|adas"
+        r"|amiento)|secuestr\w*|intercept\w*|confisc\w*|hallaron|hallazgo|encontraron"
+        r"|localizaron)<G5> <DROGA>|<DROGA><G3> (?:fue |fueron |han sido )?(?:decomisad"
+        r"|incautad|asegurad|secuestrad|interceptad|confiscad)\w*",
+    ),
     Rule(E.DRUG_SEIZURE, 0.8, r"decomisos?|incautaci(?:ón|ones)|alijos?|narcoavionetas?"),
-    Rule(E.DRUG_SEIZURE, 0.6, r"interdicci(?:ón|ones)|cargamentos? de (?:droga|cocaína"
-         r"|marihuana|fentanilo)"),
+    Rule(
+        E.DRUG_SEIZURE,
+        0.6,
+        r"interdicci(?:ón|ones)|cargamentos? de (?:droga|cocaína"
+        r"|marihuana|fentanilo)",
+    ),
     # arrest or raid
     Rule(E.ARREST_OR_RAID, 1.0, r"arrest(?:o|os|ad[oa]s?|aron|ó|ar|a|an)"),
-    Rule(E.ARREST_OR_RAID, 0.9, r"detenid[oa]s?|detuv(?:o|ieron)|detien(?:e|en)|detenci(?:ón|ones)"
-         r"|aprehend(?:e|en|er|ido|ida|idos|idas|ió|ieron)|aprehensi(?:ón|ones)"
-         r"|allanamientos?|allan(?:aron|ó|ado|ada|a|an)|redadas?"),
-    Rule(E.ARREST_OR_RAID, 0.8, r"captur(?:ad[oa]s?|aron|ó|as?|ar|an)|cateos?"
-         r"|cate(?:aron|ó|a|an)"),
-    Rule(E.ARREST_OR_RAID, 0.5, r"órden(?:es)? de (?:aprehensión|captura|arresto)|extradit\w*"
-         r"|extradici(?:ón|ones)"),
-    Rule(E.ARREST_OR_RAID, 0.4, r"vinculad[oa]s? a proceso|prisión preventiva|puest[oa]s? a"
-         r" disposición|imputad[oa]s?|encarcelad[oa]s?"),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.9,
+        r"detenid[oa]s?|detuv(?:o|ieron)|detien(?:e|en)|detenci(?:ón|ones)"
+        r"|aprehend(?:e|en|er|ido|ida|idos|idas|ió|ieron)|aprehensi(?:ón|ones)"
+        r"|allanamientos?|allan(?:aron|ó|ado|ada|a|an)|redadas?",
+    ),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.8,
+        r"captur(?:ad[oa]s?|aron|ó|as?|ar|an)|cateos?"
+        r"|cate(?:aron|ó|a|an)",
+    ),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.5,
+        r"órden(?:es)? de (?:aprehensión|captura|arresto)|extradit\w*"
+        r"|extradici(?:ón|ones)",
+    ),
+    Rule(
+        E.ARREST_OR_RAID,
+        0.4,
+        r"vinculad[oa]s? a proceso|prisión preventiva|puest[oa]s? a"
+        r" disposición|imputad[oa]s?|encarcelad[oa]s?",
+    ),
     Rule(E.ARREST_OR_RAID, 0.3, r"operativos?"),
     Rule(E.ARREST_OR_RAID, 0.15, r"condenad[oa]s?|sentenciad[oa]s?"),
     # deportation or expulsion
     Rule(E.DEPORTATION, 1.0, r"deport\w*|vuelos? de (?:deportación|repatriación|retorno)"),
     Rule(E.DEPORTATION, 0.8, r"expuls\w*|ley de enemigos extranjeros"),
-    Rule(E.DEPORTATION, 0.5, r"repatri\w*|devuelt[oa]s? a (?:su|sus) país(?:es)?"
-         r"|retornad[oa]s?"),
+    Rule(
+        E.DEPORTATION,
+        0.5,
+        r"repatri\w*|devuelt[oa]s? a (?:su|sus) país(?:es)?"
+        r"|retornad[oa]s?",
+    ),
     # property destruction
-    Rule(E.PROPERTY_DESTRUCTION, 0.9, r"saque(?:o|os|aron|ó|ad[oa]s?|adores|a|an)|vandali\w*"
-         r"|vandálic\w*|(?:quema|incendio|destrucción) de(?: \w+){0,2}? (?:viviendas?|casas?"
-         r"|vehículos?|autos?|comercios?|negocios?|tiendas?|edificios?|oficinas?|cosechas?"
-         r"|patrullas?|buses|autobuses)"),
-    Rule(E.PROPERTY_DESTRUCTION, 0.7, r"incendi(?:aron|ó|an)|incendiad[oa]s?|prend(?:ieron|en)"
-         r" fuego|quem(?:aron|ó|an)|calcinaron|pusieron fuego"),
-    Rule(E.PROPERTY_DESTRUCTION, 0.6, r"destrozos|destroz(?:aron|ó|an)|destruy(?:eron|ó|en)"
-         r"|derrib(?:aron|ó)|demoli\w*|demoli(?:ción|ciones)"),
+    Rule(
+        E.PROPERTY_DESTRUCTION,
+        0.9,
+        r"saque(?:o|os|aron|ó|ad[oa]s?|adores|a|an)|vandali\w*"
+        r"|vandálic\w*|(?:quema|incendio|destrucción) de(?: \w+){0,2}? (?:viviendas?|casas?"
+        r"|vehículos?|autos?|comercios?|negocios?|tiendas?|edificios?|oficinas?|cosechas?"
+        r"|patrullas?|buses|autobuses)",
+    ),
+    Rule(
+        E.PROPERTY_DESTRUCTION,
+        0.7,
+        r"incendi(?:aron|ó|an)|incendiad[oa]s?|prend(?:ieron|en)"
+        r" fuego|quem(?:aron|ó|an)|calcinaron|pusieron fuego",
+    ),
+    Rule(
+        E.PROPERTY_DESTRUCTION,
+        0.6,
+        r"destrozos|destroz(?:aron|ó|an)|destruy(?:eron|ó|en)"
+        r"|derrib(?:aron|ó)|demoli\w*|demoli(?:ción|ciones)",
+    ),
     Rule(E.PROPERTY_DESTRUCTION, 0.5, r"daños? (?:a|en) (?:la )?propiedad|daños materiales"),
     # protest
-    Rule(E.PROTEST, 1.0, r"protest\w*|(?:tomaron|salieron a|toman|salen a) las calles"
-         r"|(?:detuv\w+|detenid[oa]s|arrest\w+|dispers\w+|reprimi\w+|reprim\w+)<G3>"
-         r" (?:manifestantes|marchistas|huelguistas)|manifestantes<G2> (?:fueron )?(?:detenid"
-         r"|arrestad|dispersad|reprimid)\w*|cadenas? humanas?"),
-    Rule(E.PROTEST, 0.9, r"manifestantes?|manifestación|manifestaciones|marchas?|marcharon|marchan"
-         r"|marchando|marchistas|huelgas? de hambre|cacerolazos?|plantones?"),
+    Rule(
+        E.PROTEST,
+        1.0,
+        r"protest\w*|(?:tomaron|salieron a|toman|salen a) las calles"
+        r"|(?:detuv\w+|detenid[oa]s|arrest\w+|dispers\w+|reprimi\w+|reprim\w+)<G3>"
+        r" (?:manifestantes|marchistas|huelguistas)|manifestantes<G2> (?:fueron )?(?:detenid"
+        r"|arrestad|dispersad|reprimid)\w*|cadenas? humanas?",
+    ),
+    Rule(
+        E.PROTEST,
+        0.9,
+        r"manifestantes?|manifestación|manifestaciones|marchas?|marcharon|marchan"
+        r"|marchando|marchistas|huelgas? de hambre|cacerolazos?|plantones?",
+    ),
     Rule(E.PROTEST, 0.7, r"huelgas?|huelguistas|paro (?:nacional|cívico|general|indefinido)"),
     Rule(E.PROTEST, 0.6, r"disturbios"),
-    Rule(E.PROTEST, 0.5, r"gases? lacrimógenos?|balas de goma|perdigones|antimotines"
-         r"|cañones de agua|tanquetas|mítines|mitin(?:es)?|vigilias?|bloqueos? de (?:vías"
-         r"|carreteras|calles|rutas)"),
+    Rule(
+        E.PROTEST,
+        0.5,
+        r"gases? lacrimógenos?|balas de goma|perdigones|antimotines"
+        r"|cañones de agua|tanquetas|mítines|mitin(?:es)?|vigilias?|bloqueos? de (?:vías"
+        r"|carreteras|calles|rutas)",
+    ),
     Rule(E.PROTEST, 0.4, r"movilizaci(?:ón|ones)|consignas|pancartas"),
     Rule(E.PROTEST, 0.2, r"activistas|multitud(?:es)?"),
     # deployment and other strategic developments
-    Rule(E.DEPLOYMENT, 1.0, r"despliegues?|despleg\w*|desplieg\w*|(?:destructores?|buques?)"
-         r" (?:lanzamisiles|de misiles guiados)"),
-    Rule(E.DEPLOYMENT, 0.9, r"(?:env(?:ía|ían|ió|iaron|iar|iará)|envío de|mand(?:ó|aron|a|an)"
-         r"|traslad(?:ó|aron|a|an)|moviliz(?:ó|aron|a|an|ación de))<G3> <FUERZAS>"
-         r"|(?:instal|establec|constru|levant|abr)\w*<G3> (?:bases?|puestos?|cuarteles?"
-         r"|campamentos?|puntos? de observación)"
-         r"|se pasaron (?:al bando|a las filas)|(?:bases?|puestos?|cuarteles?|campamentos?)<G1>"
-         r" (?:fue|fueron|ha sido|han sido) (?:instalad|establecid|construid|abiert)\w*"),
-    Rule(E.DEPLOYMENT, 0.8, r"presencia militar|militarización|acumulación (?:de )?(?:fuerzas"
-         r"|tropas)|concentración de tropas|desert(?:aron|ó|ores?)|deserci(?:ón|ones)"
-         r"|entreg(?:ó|aron|a) (?:el )?control|sin (?:combates|resistencia|enfrentamientos"
-         r"|disparar un tiro|un solo disparo)"),
-    Rule(E.DEPLOYMENT, 0.7, r"refuerzos?|reforz(?:ó|aron|ado|ada|ados|adas)|replieg\w*"
-         r"|repleg\w*|retir(?:ó|aron|ada|o) de(?: \w+){0,2}? (?:tropas|fuerzas|soldados"
-         r"|militares|efectivos)|design\w*<G4> organización terrorista|(?:cierre|cerrad[oa]"
-         r"|cerr(?:ó|ar))<G2> espacio aéreo"),
-    Rule(E.DEPLOYMENT, 0.5, r"destructores?|buques? de guerra|portaaviones|submarinos?"
-         r"|fragatas?|bases? militar(?:es)?"),
+    Rule(
+        E.DEPLOYMENT,
+        1.0,
+        r"despliegues?|despleg\w*|desplieg\w*|(?:destructores?|buques?)"
+        r" (?:lanzamisiles|de misiles guiados)",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.9,
+        r"(?:env(?:ía|ían|ió|iaron|iar|iará)|envío de|mand(?:ó|aron|a|an)"
+        r"|traslad(?:ó|aron|a|an)|moviliz(?:ó|aron|a|an|ación de))<G3> <FUERZAS>"
+        r"|(?:instal|establec|constru|levant|abr)\w*<G3> (?:bases?|puestos?|cuarteles?"
+        r"|campamentos?|puntos? de observación)"
+        r"|se pasaron (?:al bando|a las filas)|(?:bases?|puestos?|cuarteles?|campamentos?)<G1>"
+        r" (?:fue|fueron|ha sido|han sido) (?:instalad|establecid|construid|abiert)\w*",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.8,
+        r"presencia militar|militarización|acumulación (?:de )?(?:fuerzas"
+        r"|tropas)|concentración de tropas|desert(?:aron|ó|ores?)|deserci(?:ón|ones)"
+        r"|entreg(?:ó|aron|a) (?:el )?control|sin (?:combates|resistencia|enfrentamientos"
+        r"|disparar un tiro|un solo disparo)",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.7,
+        r"refuerzos?|reforz(?:ó|aron|ado|ada|ados|adas)|replieg\w*"
+        r"|repleg\w*|retir(?:ó|aron|ada|o) de(?: \w+){0,2}? (?:tropas|fuerzas|soldados"
+        r"|militares|efectivos)|design\w*<G4> organización terrorista|(?:cierre|cerrad[oa]"
+        r"|cerr(?:ó|ar))<G2> espacio aéreo",
+    ),
+    Rule(
+        E.DEPLOYMENT,
+        0.5,
+        r"destructores?|buques? de guerra|portaaviones|submarinos?"
+        r"|fragatas?|bases? militar(?:es)?",
+    ),
     Rule(E.DEPLOYMENT, 0.3, r"patrullaje\w*"),
 )
 
@@ -645,8 +1069,9 @@ _CUES = {
 
 # -- compiling ----------------------------------------------------------------------------------
 
-_ACCENTS = str.maketrans({"á": "[aá]", "é": "[eé]", "í": "[ií]", "ó": "[oó]", "ú": "[uú]",
-                          "ñ": "[ñn]"})
+_ACCENTS = str.maketrans(
+    {"á": "[aá]", "é": "[eé]", "í": "[ií]", "ó": "[oó]", "ú": "[uú]", "ñ": "[ñn]"}
+)
 _GAP = re.compile(r"<G(\d)>")
 _NAME = re.compile(r"<([A-Z]+)>")
 
@@ -936,8 +1361,10 @@ class _Context:
         if any(0 <= start - end <= CHARGE_WINDOW for _, end in charges):
             return True
         arrest = self.first_arrest.get(sentence)
-        return arrest is not None and arrest < start and any(
-            0 <= start - end <= FOR_WINDOW for _, end in self.cues["for"].get(sentence, [])
+        return (
+            arrest is not None
+            and arrest < start
+            and any(0 <= start - end <= FOR_WINDOW for _, end in self.cues["for"].get(sentence, []))
         )
 
 

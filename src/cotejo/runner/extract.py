@@ -53,7 +53,11 @@ def pending_documents(session: Session, version: str, limit: int | None = None) 
     done = exists().where(
         m.ReportRow.document_sha256 == m.Document.sha256, m.ReportRow.extractor_version == version
     )
-    query = select(m.Document.sha256).where(~done).order_by(m.Document.first_ingested_at, m.Document.sha256)
+    query = (
+        select(m.Document.sha256)
+        .where(~done)
+        .order_by(m.Document.first_ingested_at, m.Document.sha256)
+    )
     if limit:
         query = query.limit(limit)
     return list(session.scalars(query))
@@ -64,13 +68,20 @@ def _inputs(store: Store, shas: list[str]) -> Iterator[ExtractInput]:
         chunk = shas[start : start + BATCH]
         with store.session() as session:
             rows = session.execute(
-                select(m.Document.sha256, m.Document.text, m.Document.language, m.Document.title, m.Document.published_at)
-                .where(m.Document.sha256.in_(chunk))
+                select(
+                    m.Document.sha256,
+                    m.Document.text,
+                    m.Document.language,
+                    m.Document.title,
+                    m.Document.published_at,
+                ).where(m.Document.sha256.in_(chunk))
             ).all()
         by_sha = {row[0]: row for row in rows}
         for sha in chunk:
             _, text, language, title, published = by_sha[sha]
-            yield ExtractInput(sha256=sha, text=text, language=language, title=title, published_at=published)
+            yield ExtractInput(
+                sha256=sha, text=text, language=language, title=title, published_at=published
+            )
 
 
 def _mention_rows(report: Report, report_id: int) -> Iterator[m.MentionRow]:
@@ -120,8 +131,12 @@ def save_reports(session: Session, reports: list[Report], clock: Clock) -> None:
         events.append(
             "report.stored",
             f"document:{report.document_sha256}",
-            {"report": row.id, "extractor_version": report.extractor_version, "payload_sha256": digest,
-             "mentions": len(report.mentions)},
+            {
+                "report": row.id,
+                "extractor_version": report.extractor_version,
+                "payload_sha256": digest,
+                "mentions": len(report.mentions),
+            },
             now,
         )
 

@@ -24,7 +24,6 @@ from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
 
-
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 

@@ -1,0 +1,471 @@
+"""extract(Document) -> Report: what one document says happened, who says so, on what basis.
+
+One shared spaCy pass (tok2vec, senter, ner) feeds the sub-extractors: event triggers,
+dates, places, figures, actors, attributions and affiliations. The document's main
+incident becomes the first mention; a sentence that describes another event on a clearly
+different date (a feature story recalling an earlier shooting) becomes a mention of its own.
+Every value keeps its span; every claim names its origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from spacy.tokens import Doc
+
+from cotejo.extract import dates as date_finder
+from cotejo.extract import events, figures
+from cotejo.extract.actors import find_actors
+from cotejo.extract.affiliation import find_affiliations
+from cotejo.extract.aliases import Catalogue, default_catalogue
+from cotejo.extract.attribution import Attribution, attribute_sentences, publisher_origin
+from cotejo.extract.model import (
+    ActorRole,
+    Attribute,
+    Claim,
+    EventDate,
+    EventType,
+    EventTypeGuess,
+    Figure,
+    FigureKind,
+    Mention,
+    Origin,
+    Place,
+    Report,
+    Span,
+    Stance,
+)
+from cotejo.extract.nlp import SUPPORTED, pipeline
+from cotejo.extract.places import Geocoder
+from cotejo.extract.text_units import Sentences, split_sentences
+
+EXTRACTOR_VERSION = "1.0"
+SHARED_PIPES = ("tok2vec", "senter", "ner")
+_LEAD_SENTENCES = 3
+_MAX_PLACES = 5
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|rejected|disputed|refuted|dismissed|false|untrue|negó|niega|desmintió|"
+    r"desmiente|rechazó|descartó|falso|falsa)\b",
+    re.IGNORECASE,
+)
+# A toponym that names a street or building is not where the event was: "Dallas Street".
+_STREET_AFTER = re.compile(
+    r"\s*(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Drive|Dr\b|Boulevard|Blvd\b|Lane|Way|Highway|"
+    r"Parkway|apartments|Apartments|Hall|High School|Middle School|Elementary)",
+)
+_STREET_BEFORE = re.compile(
+    r"(?:calle|avenida|av\.|carrera|jirón|jr\.|barrio|urbanización)\s+$", re.IGNORECASE
+)
+_INHERITED_PLACE = "place taken from the document's main place: the passage names none"
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|while|mientras|y|and)\b", re.IGNORECASE)
+_FIGURE_ATTRIBUTE = {
+    FigureKind.KILLED: Attribute.KILLED,
+    FigureKind.INJURED: Attribute.INJURED,
+    FigureKind.MISSING: Attribute.MISSING,
+    FigureKind.SURVIVORS: Attribute.SURVIVORS,
+    FigureKind.DETAINED: Attribute.DETAINED,
+    FigureKind.CHARGED: Attribute.CHARGED,
+}
+
+
+@dataclass(frozen=True)
+class ExtractInput:
+    """What extraction reads from a stored document."""
+
+    sha256: str
+    text: str
+    language: str
+    title: str | None = None
+    published_at: datetime | date | None = None
+
+    @property
+    def published(self) -> date | None:
+        if isinstance(self.published_at, datetime):
+            return self.published_at.date()
+        return self.published_at
+
+
+def figure_value(figure: Figure) -> str:
+    """'3', '3-5', '11+' (open-ended): the claim value of a figure."""
+    if figure.high is None:
+        return f"{figure.low}+"
+    if figure.high == figure.low:
+        return str(figure.low)
+    return f"{figure.low}-{figure.high}"
+
+
+def date_value(found: EventDate) -> str:
+    return found.start.isoformat() if found.start == found.end else f"{found.start}/{found.end}"
+
+
+def place_value(place: Place) -> str:
+    return f"{place.name} (geonames:{place.geonames_id})" if place.geonames_id else place.name
+
+
+@dataclass
+class _Context:
+    item: ExtractInput
+    text: str
+    sentences: Sentences
+    attributions: dict[int, Attribution]
+    publisher: Origin = field(default_factory=publisher_origin)
+
+    def origin_at(self, offset: int) -> tuple[Origin, Stance]:
+        index = self.sentences.index_of(offset)
+        found = self.attributions.get(index)
+        if found is None:
+            return self.publisher, Stance.ASSERTS
+        return found.origin, found.stance
+
+    def stance_at(self, offset: int) -> tuple[Origin, Stance]:
+        """Like origin_at, but a denial earlier in the same clause turns the stance."""
+        origin, stance = self.origin_at(offset)
+        start, _ = self.sentences[self.sentences.index_of(offset)]
+        before = self.text[start:offset]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause = before[breaks[-1].end() :] if breaks else before
+        denial = list(_DENIAL.finditer(before))
+        if denial and (
+            not breaks or denial[-1].start() >= breaks[-1].start() - 1 or _DENIAL.search(clause)
+        ):
+            return origin, Stance.DENIES
+        return origin, stance
+
+    def sentence_span(self, offset: int) -> Span:
+        start, end = self.sentences[self.sentences.index_of(offset)]
+        return Span.of(self.text, start, end)
+
+
+class Extractor:
+    """Holds the loaded resources (gazetteer, alias catalogue, spaCy pipelines)."""
+
+    version = EXTRACTOR_VERSION
+
+    def __init__(
+        self, geocoder: Geocoder | None = None, catalogue: Catalogue | None = None
+    ) -> None:
+        self.geocoder = geocoder or Geocoder()
+        self.catalogue = catalogue or default_catalogue()
+
+    # -- the shared spaCy pass -----------------------------------------------------------
+
+    def parse(self, texts: Sequence[str], language: str) -> list[Doc | None]:
+        if language not in SUPPORTED:
+            return [None] * len(texts)
+        nlp = pipeline(language)
+        with nlp.select_pipes(enable=[p for p in ("tok2vec", "ner") if p in nlp.pipe_names]):
+            if "senter" not in nlp.pipe_names:
+                nlp.enable_pipe("senter")
+            try:
+                return list(nlp.pipe(texts, batch_size=32))
+            finally:
+                nlp.disable_pipe("senter")
+
+    def extract_one(self, item: ExtractInput) -> Report:
+        """Parse and extract one document (prefer extract_many for many: it batches spaCy)."""
+        return next(iter(self.extract_many([item])))
+
+    def extract_many(self, items: Iterable[ExtractInput], batch: int = 64) -> Iterator[Report]:
+        pending: list[ExtractInput] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) >= batch:
+                yield from self._batch(pending)
+                pending = []
+        if pending:
+            yield from self._batch(pending)
+
+    def _batch(self, items: list[ExtractInput]) -> Iterator[Report]:
+        docs: dict[int, Doc | None] = {}
+        for language in {i.language for i in items}:
+            group = [n for n, i in enumerate(items) if i.language == language]
+            for n, doc in zip(
+                group, self.parse([items[n].text for n in group], language), strict=True
+            ):
+                docs[n] = doc
+        for n, item in enumerate(items):
+            yield self.extract(item, docs[n])
+
+    # -- one document ----------------------------------------------------------------------
+
+    def extract(self, item: ExtractInput, doc: Doc | None = None) -> Report:
+        text, language = item.text, item.language
+        lang = language if language in SUPPORTED else "en"
+        sentences = split_sentences(text, doc)
+        attributions = attribute_sentences(text, sentences, self.catalogue, doc)
+        context = _Context(item, text, sentences, attributions)
+        found_figures = figures.find_figures(text, lang, doc)
+        cumulative = tuple(f for f in found_figures if f.cumulative)
+        incident_figures = [f for f in found_figures if not f.cumulative]
+        guess = events.classify(text, lang, title=item.title)
+        triggers = events.triggers(text, lang)
+        all_dates = date_finder.find_dates(text, lang, item.published)
+        focus = self.geocoder.country_focus(text, doc, lang)
+        places = [
+            p
+            for p in self.geocoder.find_places(text, doc, lang, focus=focus)
+            if not _STREET_AFTER.match(text, p.span.end)
+            and not _STREET_BEFORE.search(text, max(0, p.span.start - 20), p.span.start)
+        ]
+        speakers = [a.origin for a in attributions.values()]
+        affiliations = find_affiliations(
+            text,
+            sentences,
+            self.catalogue,
+            {k: a.origin for k, a in attributions.items()},
+            context.publisher,
+        )
+        mentions: list[Mention] = []
+        if guess.type is not EventType.OTHER or incident_figures:
+            secondary = self._secondary_anchors(context, triggers, all_dates, guess, lang)
+            taken = {s for anchor in secondary for s in anchor[2]}
+            main_sentences = [i for i in range(len(sentences)) if i not in taken]
+            anchor = next(
+                (
+                    s.start
+                    for t, s, _ in triggers
+                    if t is guess.type and sentences.index_of(s.start) not in taken
+                ),
+                guess.spans[0].start if guess.spans else 0,
+            )
+            main_date = date_finder.event_date(text, lang, item.published, anchor=anchor)
+            if main_date is not None and sentences.index_of(main_date.span.start) in taken:
+                main_date = None
+            mentions.append(
+                self._mention(
+                    context,
+                    guess,
+                    main_date,
+                    main_sentences,
+                    incident_figures,
+                    places,
+                    speakers,
+                    affiliations,
+                    lead=True,
+                    focus=focus,
+                )
+            )
+            main = mentions[0]
+            for event_type, when, covered, trigger_span in secondary:
+                sub_guess = EventTypeGuess(type=event_type, score=1.0, spans=(trigger_span,))
+                sub = self._mention(
+                    context,
+                    sub_guess,
+                    when,
+                    covered,
+                    incident_figures,
+                    places,
+                    speakers,
+                    affiliations,
+                    lead=False,
+                    focus=focus,
+                )
+                if not sub.places and main.places:
+                    # A story set in one place recalls an earlier event there.
+                    sub = sub.model_copy(
+                        update={
+                            "places": main.places[:1],
+                            "notes": sub.notes + (_INHERITED_PLACE,),
+                        }
+                    )
+                mentions.append(sub)
+        return Report(
+            document_sha256=item.sha256,
+            extractor_version=EXTRACTOR_VERSION,
+            language=language,
+            published_at=item.published,
+            mentions=tuple(mentions),
+            cumulative_figures=cumulative,
+        )
+
+    def _secondary_anchors(
+        self,
+        context: _Context,
+        triggers: Sequence[tuple[EventType, Span, float]],
+        all_dates: Sequence[EventDate],
+        guess: EventTypeGuess,
+        language: str,
+    ) -> list[tuple[EventType, EventDate, list[int], Span]]:
+        """Sentences with a trigger and a day-precise date far from the main event's date."""
+        sentences = context.sentences
+        main_anchor = guess.spans[0].start if guess.spans else 0
+        main_date = date_finder.event_date(
+            context.text, language, context.item.published, anchor=main_anchor
+        )
+        anchors: list[tuple[EventType, EventDate, list[int], Span]] = []
+        used: set[int] = set()
+        for found in all_dates:
+            if found.precision.value != "day" or main_date is None:
+                continue
+            if abs((found.start - main_date.start).days) <= 2:
+                continue
+            index = sentences.index_of(found.span.start)
+            if index in used or index < 1:
+                continue
+            here = [
+                (t, s)
+                for t, s, _ in triggers
+                if sentences.index_of(s.start) == index and t is not EventType.OTHER
+            ]
+            if not here:
+                continue
+            covered = [index] + ([index + 1] if index + 1 < len(sentences) else [])
+            used.update(covered)
+            anchors.append((here[0][0], found, covered, here[0][1]))
+        return anchors
+
+    def _mention(
+        self,
+        context: _Context,
+        guess: EventTypeGuess,
+        when: EventDate | None,
+        covered: Sequence[int],
+        all_figures: Sequence[Figure],
+        all_places: Sequence[Place],
+        speakers: Sequence[Origin],
+        affiliations: Sequence[tuple],
+        lead: bool,
+        focus: str | None,
+    ) -> Mention:
+        text, sentences = context.text, context.sentences
+        inside = set(covered)
+
+        def within(span: Span) -> bool:
+            return sentences.index_of(span.start) in inside
+
+        mention_figures = [f for f in all_figures if within(f.span)]
+        lead_ids = set(sorted(inside)[:_LEAD_SENTENCES]) if lead else inside
+        anchor_ids = {sentences.index_of(s.start) for s in guess.spans}
+        near = [
+            p for p in all_places if sentences.index_of(p.span.start) in (lead_ids | anchor_ids)
+        ]
+        chosen_places = self._rank_places(
+            text, near or [p for p in all_places if within(p.span)], focus
+        )
+        claims: list[Claim] = []
+        trigger = guess.spans[0] if guess.spans else None
+        if guess.type is not EventType.OTHER and trigger is not None:
+            origin, stance = context.stance_at(trigger.start)
+            claims.append(
+                Claim(
+                    attribute=Attribute.OCCURRENCE,
+                    value=guess.type.value,
+                    span=context.sentence_span(trigger.start),
+                    origin=origin,
+                    stance=stance,
+                )
+            )
+        if when is not None:
+            origin, stance = context.origin_at(when.span.start)
+            claims.append(
+                Claim(
+                    attribute=Attribute.DATE,
+                    value=date_value(when),
+                    span=when.span,
+                    origin=origin,
+                    stance=stance,
+                )
+            )
+        for place in chosen_places[:1]:
+            origin, stance = context.origin_at(place.span.start)
+            claims.append(
+                Claim(
+                    attribute=Attribute.PLACE,
+                    value=place_value(place),
+                    span=place.span,
+                    origin=origin,
+                    stance=stance,
+                )
+            )
+        for figure in mention_figures:
+            origin, stance = context.stance_at(figure.span.start)
+            claims.append(
+                Claim(
+                    attribute=_FIGURE_ATTRIBUTE[figure.kind],
+                    value=figure_value(figure),
+                    span=figure.span,
+                    origin=origin,
+                    stance=stance,
+                )
+            )
+        scope_text_start = min(sentences[i][0] for i in inside) if inside else 0
+        scope_text_end = max(sentences[i][1] for i in inside) if inside else len(text)
+        actors = [
+            a
+            for a in find_actors(text, self.catalogue, guess.type, speakers)
+            if lead or within(a.span)
+        ]
+        for actor in actors:
+            if actor.role in (ActorRole.ALLEGED_PERPETRATOR, ActorRole.ACTING_FORCE):
+                origin, stance = context.origin_at(actor.span.start)
+                claims.append(
+                    Claim(
+                        attribute=Attribute.PERPETRATOR,
+                        value=actor.name,
+                        span=context.sentence_span(actor.span.start),
+                        origin=origin,
+                        stance=stance,
+                    )
+                )
+        mention_affiliations = []
+        for affiliation, stance in affiliations:
+            if lead or within(affiliation.span):
+                mention_affiliations.append(affiliation)
+                claims.append(
+                    Claim(
+                        attribute=Attribute.AFFILIATION,
+                        value=affiliation.group,
+                        span=affiliation.span,
+                        origin=affiliation.origin,
+                        stance=stance,
+                    )
+                )
+        notes = [] if when is not None else ["the text gives no date for this incident"]
+        return Mention(
+            span=Span.of(text, scope_text_start, scope_text_end)
+            if not lead
+            else Span.of(text, 0, len(text)),
+            event_type=guess,
+            date=when,
+            places=tuple(chosen_places),
+            figures=tuple(mention_figures),
+            actors=tuple(actors),
+            claims=tuple(claims),
+            affiliations=tuple(mention_affiliations),
+            notes=tuple(notes),
+        )
+
+    def _rank_places(self, text: str, places: Sequence[Place], focus: str | None) -> list[Place]:
+        """Distinct places, best first: in the document's country (or at sea), not a dateline
+        ("WASHINGTON (GWS) -" says where the story was filed) nor part of an organisation's
+        name ("Department of War"), then most specific, then earliest."""
+        order = {"exact": 0, "town": 1, "district": 2, "sea_area": 3, "region": 4, "country": 5}
+        inside_names = [(m.start, m.end) for m in self.catalogue.find(text)]
+
+        def rank(place: Place) -> tuple[int, float, int]:
+            in_name = any(a <= place.span.start and place.span.end <= b for a, b in inside_names)
+            abroad = bool(focus and place.country_code and place.country_code != focus)
+            specific = float(order.get(place.precision.value, 9))
+            if place.span.text.isupper() and len(place.span.text) > 3:
+                specific = 3.5  # a dateline: after towns and seas, before regions and countries
+            return (2 * in_name + abroad, specific, place.span.start)
+
+        ranked = sorted(places, key=rank)
+        best: dict[tuple[str, int | None], Place] = {}
+        for place in ranked:  # each place once, at its best-ranked mention
+            best.setdefault((place.name, place.geonames_id), place)
+        return list(best.values())[:_MAX_PLACES]
+
+
+@cache
+def default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(item: ExtractInput) -> Report:
+    """Extract one document with the default resources (loaded once per process)."""
+    return default_extractor().extract_one(item)
