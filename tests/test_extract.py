@@ -200,3 +200,26 @@ def test_extract_without_print_refuses_files(tmp_path: Path) -> None:
     target = CORPUS / "text" / "apag-comunicado-2025-10-15.txt"
     result = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "extract", str(target)])
     assert result.exit_code == 2 and "--print" in result.output
+
+
+def test_parallel_extraction_gives_the_same_reports_in_the_same_order(extractor) -> None:
+    texts = sorted(CORPUS.glob("html/*.html"))[:6]
+    from cotejo.ingest import Document, read_bytes
+
+    items = []
+    for path in texts:
+        _, results = read_bytes(path.read_bytes(), str(path))
+        for doc in results:
+            if isinstance(doc, Document):
+                items.append(
+                    ExtractInput(
+                        sha256=doc.sha256,
+                        text=doc.text,
+                        language="es" if "ñ" in doc.text or " de " in doc.text else "en",
+                        title=doc.title,
+                        published_at=doc.published_at,
+                    )
+                )
+    serial = [r.model_dump_json() for r in extractor.extract_many(items)]
+    parallel = [r.model_dump_json() for r in extractor.extract_parallel(items, workers=2, batch=2)]
+    assert parallel == serial and len(serial) == 6

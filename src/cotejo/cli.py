@@ -274,10 +274,22 @@ def _print_reports(paths: tuple[Path, ...]) -> int:
     help="Extract FILES without storing anything; print one JSON object per document.",
 )
 @click.option("--limit", type=int, default=None, help="Extract at most this many documents.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Extraction processes (forked; they share the loaded models).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @click.pass_context
 def extract(
-    ctx: click.Context, files: tuple[Path, ...], print_only: bool, limit: int | None, as_json: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    print_only: bool,
+    limit: int | None,
+    workers: int,
+    as_json: bool,
 ) -> None:
     """Extract what each archived document says happened, who says so, and on what basis.
 
@@ -308,6 +320,7 @@ def extract(
                 store,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
                 limit=limit,
+                workers=workers,
             )
     finally:
         store.close()

@@ -147,6 +147,7 @@ def run_extract(
     progress: Callable[[int, int], None] | None = None,
     limit: int | None = None,
     clock: Clock = utc_now,
+    workers: int = 1,
 ) -> ExtractSummary:
     extractor = extractor or Extractor()
     summary = ExtractSummary(version=extractor.version)
@@ -156,7 +157,12 @@ def run_extract(
     summary.already_done = total - len(shas)
     started = time.perf_counter()
     batch: list[Report] = []
-    for report in extractor.extract_many(_inputs(store, shas), batch=BATCH):
+    reports = (
+        extractor.extract_parallel(_inputs(store, shas), workers=workers)
+        if workers > 1
+        else extractor.extract_many(_inputs(store, shas), batch=BATCH)
+    )
+    for report in reports:
         batch.append(report)
         summary.documents += 1
         summary.mentions += len(report.mentions)
