@@ -223,3 +223,25 @@ def test_parallel_extraction_gives_the_same_reports_in_the_same_order(extractor)
     serial = [r.model_dump_json() for r in extractor.extract_many(items)]
     parallel = [r.model_dump_json() for r in extractor.extract_parallel(items, workers=2, batch=2)]
     assert parallel == serial and len(serial) == 6
+
+
+def test_a_stub_page_takes_its_facts_from_the_headline_with_title_spans(extractor) -> None:
+    title = "Boy, 9, killed and 2 hurt in Fort Worth shooting"
+    report = extractor.extract_one(
+        ExtractInput(
+            sha256="s",
+            text="Sign in to continue reading. Subscribe now.",
+            language="en",
+            title=title,
+        )
+    )
+    [mention] = report.mentions
+    assert {(f.kind, f.low) for f in mention.figures} == {
+        (FigureKind.KILLED, 1),
+        (FigureKind.INJURED, 2),
+    }
+    assert all(
+        f.span.field == "title" and title[f.span.start : f.span.end] == f.span.text
+        for f in mention.figures
+    )
+    assert mention.places[0].name == "Fort Worth" and mention.places[0].span.field == "title"

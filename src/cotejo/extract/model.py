@@ -2,7 +2,8 @@
 
 Every extracted value carries the `Span` of text it came from: `start` and `end` are
 character offsets into `Document.text` (Python string indices, end exclusive), and `text`
-is `document.text[start:end]`. Models are frozen pydantic models so reports round-trip
+is `document.text[start:end]`; a value read from the headline has `field="title"` and
+offsets into `Document.title`. Models are frozen pydantic models so reports round-trip
 through JSON unchanged (`Report.model_dump_json()` / `Report.model_validate_json()`).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,13 +21,19 @@ class Frozen(BaseModel):
 
 
 class Span(Frozen):
-    start: int = Field(ge=0, description="first character, offset into Document.text")
+    start: int = Field(ge=0, description="first character, offset into the field")
     end: int = Field(ge=0, description="one past the last character")
-    text: str = Field(description="Document.text[start:end], kept for reading")
+    text: str = Field(description="field[start:end], kept for reading")
+    field: Literal["text", "title"] = Field(
+        default="text", description="Document.text, or Document.title for a headline's value"
+    )
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start=start, end=end, text=text[start:end])
+
+    def in_title(self) -> Span:
+        return self.model_copy(update={"field": "title"})
 
 
 # -- event types ---------------------------------------------------------------------------

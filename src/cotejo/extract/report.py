@@ -243,8 +243,9 @@ class Extractor:
             {k: a.origin for k, a in attributions.items()},
             context.publisher,
         )
+        headline = self._headline(item, lang, focus)
         mentions: list[Mention] = []
-        if guess.type is not EventType.OTHER or incident_figures:
+        if guess.type is not EventType.OTHER or incident_figures or headline[0]:
             secondary = self._secondary_anchors(context, triggers, all_dates, guess, lang)
             taken = {s for anchor in secondary for s in anchor[2]}
             main_sentences = [i for i in range(len(sentences)) if i not in taken]
@@ -259,20 +260,19 @@ class Extractor:
             main_date = date_finder.event_date(text, lang, item.published, anchor=anchor)
             if main_date is not None and sentences.index_of(main_date.span.start) in taken:
                 main_date = None
-            mentions.append(
-                self._mention(
-                    context,
-                    guess,
-                    main_date,
-                    main_sentences,
-                    incident_figures,
-                    places,
-                    speakers,
-                    affiliations,
-                    lead=True,
-                    focus=focus,
-                )
+            lead_mention = self._mention(
+                context,
+                guess,
+                main_date,
+                main_sentences,
+                incident_figures,
+                places,
+                speakers,
+                affiliations,
+                lead=True,
+                focus=focus,
             )
+            mentions.append(self._with_headline(lead_mention, *headline))
             main = mentions[0]
             for event_type, when, covered, trigger_span in secondary:
                 sub_guess = EventTypeGuess(type=event_type, score=1.0, spans=(trigger_span,))
@@ -304,6 +304,75 @@ class Extractor:
             published_at=item.published,
             mentions=tuple(mentions),
             cumulative_figures=cumulative,
+        )
+
+    def _headline(
+        self, item: ExtractInput, language: str, focus: str | None
+    ) -> tuple[list[Figure], list[Place]]:
+        """Figures and places in the title, when the text does not repeat it (paywall and
+        video pages often carry the facts only in the headline). Spans point into the title."""
+        title = (item.title or "").strip()
+        if not title or title in item.text[: len(title) + 200]:
+            return [], []
+        found = [
+            f.model_copy(update={"span": f.span.in_title()})
+            for f in figures.find_figures(title, language)
+            if not f.cumulative
+        ]
+        located = [
+            p.model_copy(update={"span": p.span.in_title()})
+            for p in self.geocoder.find_places(title, None, language, focus=focus)
+        ]
+        return found, located
+
+    @staticmethod
+    def _with_headline(mention: Mention, found: list[Figure], located: list[Place]) -> Mention:
+        """Add headline values the text lacks: a kind of figure it never states, a place when
+        it names none finer than a region. They are the publisher's own claims."""
+        have = {f.kind for f in mention.figures}
+        extra_figures = [f for f in found if f.kind not in have]
+        fine = [
+            p
+            for p in mention.places
+            if p.precision.value in ("exact", "town", "district", "sea_area")
+        ]
+        extra_places = (
+            []
+            if fine
+            else [p for p in located if p.precision.value in ("exact", "town", "district")]
+        )
+        if not extra_figures and not extra_places:
+            return mention
+        publisher = publisher_origin()
+        claims = list(mention.claims)
+        for figure in extra_figures:
+            claims.append(
+                Claim(
+                    attribute=_FIGURE_ATTRIBUTE[figure.kind],
+                    value=figure_value(figure),
+                    span=figure.span,
+                    origin=publisher,
+                    stance=Stance.ASSERTS,
+                )
+            )
+        for place in extra_places[:1]:
+            claims.append(
+                Claim(
+                    attribute=Attribute.PLACE,
+                    value=place_value(place),
+                    span=place.span,
+                    origin=publisher,
+                    stance=Stance.ASSERTS,
+                )
+            )
+        return mention.model_copy(
+            update={
+                "figures": mention.figures + tuple(extra_figures),
+                "places": tuple(extra_places[:1]) + mention.places,
+                "claims": tuple(claims),
+                "notes": mention.notes
+                + ("some values are read from the headline (span field 'title')",),
+            }
         )
 
     def _secondary_anchors(
