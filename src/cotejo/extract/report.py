@@ -108,6 +108,16 @@ def place_value(place: Place) -> str:
     return f"{place.name} (geonames:{place.geonames_id})" if place.geonames_id else place.name
 
 
+def _publisher_claim(attribute: Attribute, value: str, span: Span) -> Claim:
+    return Claim(
+        attribute=attribute,
+        value=value,
+        span=span,
+        origin=publisher_origin(),
+        stance=Stance.ASSERTS,
+    )
+
+
 @dataclass
 class _Context:
     item: ExtractInput
@@ -136,6 +146,23 @@ class _Context:
         ):
             return origin, Stance.DENIES
         return origin, stance
+
+    def claim(
+        self,
+        attribute: Attribute,
+        value: str,
+        span: Span,
+        at: int | None = None,
+        denials: bool = False,
+    ) -> Claim:
+        """A claim read at offset `at` (default: the span's start). Its origin is the speaker
+        of that sentence; with `denials`, a denial earlier in the clause turns the stance.
+        A value read from the headline is the publisher's own."""
+        if span.field == "title":
+            return _publisher_claim(attribute, value, span)
+        offset = span.start if at is None else at
+        origin, stance = self.stance_at(offset) if denials else self.origin_at(offset)
+        return Claim(attribute=attribute, value=value, span=span, origin=origin, stance=stance)
 
     def sentence_span(self, offset: int) -> Span:
         start, end = self.sentences[self.sentences.index_of(offset)]
@@ -343,28 +370,14 @@ class Extractor:
         )
         if not extra_figures and not extra_places:
             return mention
-        publisher = publisher_origin()
         claims = list(mention.claims)
-        for figure in extra_figures:
-            claims.append(
-                Claim(
-                    attribute=_FIGURE_ATTRIBUTE[figure.kind],
-                    value=figure_value(figure),
-                    span=figure.span,
-                    origin=publisher,
-                    stance=Stance.ASSERTS,
-                )
-            )
-        for place in extra_places[:1]:
-            claims.append(
-                Claim(
-                    attribute=Attribute.PLACE,
-                    value=place_value(place),
-                    span=place.span,
-                    origin=publisher,
-                    stance=Stance.ASSERTS,
-                )
-            )
+        claims += [
+            _publisher_claim(_FIGURE_ATTRIBUTE[f.kind], figure_value(f), f.span)
+            for f in extra_figures
+        ]
+        claims += [
+            _publisher_claim(Attribute.PLACE, place_value(p), p.span) for p in extra_places[:1]
+        ]
         return mention.model_copy(
             update={
                 "figures": mention.figures + tuple(extra_figures),
@@ -442,49 +455,19 @@ class Extractor:
         claims: list[Claim] = []
         trigger = guess.spans[0] if guess.spans else None
         if guess.type is not EventType.OTHER and trigger is not None:
-            origin, stance = context.stance_at(trigger.start)
+            sentence = context.sentence_span(trigger.start)
             claims.append(
-                Claim(
-                    attribute=Attribute.OCCURRENCE,
-                    value=guess.type.value,
-                    span=context.sentence_span(trigger.start),
-                    origin=origin,
-                    stance=stance,
-                )
+                context.claim(Attribute.OCCURRENCE, guess.type.value, sentence, trigger.start, True)
             )
         if when is not None:
-            origin, stance = context.origin_at(when.span.start)
-            claims.append(
-                Claim(
-                    attribute=Attribute.DATE,
-                    value=date_value(when),
-                    span=when.span,
-                    origin=origin,
-                    stance=stance,
-                )
-            )
-        for place in chosen_places[:1]:
-            origin, stance = context.origin_at(place.span.start)
-            claims.append(
-                Claim(
-                    attribute=Attribute.PLACE,
-                    value=place_value(place),
-                    span=place.span,
-                    origin=origin,
-                    stance=stance,
-                )
-            )
-        for figure in mention_figures:
-            origin, stance = context.stance_at(figure.span.start)
-            claims.append(
-                Claim(
-                    attribute=_FIGURE_ATTRIBUTE[figure.kind],
-                    value=figure_value(figure),
-                    span=figure.span,
-                    origin=origin,
-                    stance=stance,
-                )
-            )
+            claims.append(context.claim(Attribute.DATE, date_value(when), when.span))
+        claims += [
+            context.claim(Attribute.PLACE, place_value(p), p.span) for p in chosen_places[:1]
+        ]
+        claims += [
+            context.claim(_FIGURE_ATTRIBUTE[f.kind], figure_value(f), f.span, denials=True)
+            for f in mention_figures
+        ]
         scope_text_start = min(sentences[i][0] for i in inside) if inside else 0
         scope_text_end = max(sentences[i][1] for i in inside) if inside else len(text)
         actors = [
@@ -494,15 +477,9 @@ class Extractor:
         ]
         for actor in actors:
             if actor.role in (ActorRole.ALLEGED_PERPETRATOR, ActorRole.ACTING_FORCE):
-                origin, stance = context.origin_at(actor.span.start)
+                sentence = context.sentence_span(actor.span.start)
                 claims.append(
-                    Claim(
-                        attribute=Attribute.PERPETRATOR,
-                        value=actor.name,
-                        span=context.sentence_span(actor.span.start),
-                        origin=origin,
-                        stance=stance,
-                    )
+                    context.claim(Attribute.PERPETRATOR, actor.name, sentence, actor.span.start)
                 )
         mention_affiliations = []
         for affiliation, stance in affiliations:
