@@ -109,16 +109,18 @@ class Catalogue:
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
-                surface = match.group(0)
+                surface = match.group("alias")
                 entry = self._by_alias.get(surface) or self._by_alias.get(surface.casefold())
                 if entry is not None:
-                    found.append(AliasMatch(entry, match.start(), match.end()))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        last_end = -1
+                    found.append(AliasMatch(entry, match.start("alias"), match.end("alias")))
+        # Where matches overlap the longest wins: "la Policía Nacional de Colombia" is the
+        # national police, not "la policía".
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        kept: list[AliasMatch] = []
         for match in found:
-            if match.start >= last_end:
-                yield match
-                last_end = match.end
+            if all(match.end <= k.start or match.start >= k.end for k in kept):
+                kept.append(match)
+        yield from sorted(kept, key=lambda m: m.start)
 
     def lookup(self, surface: str) -> CatalogueEntry | None:
         """The entry whose alias is the whole of `surface` (or occurs in it)."""
@@ -142,7 +144,9 @@ def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
         return None
     ordered = sorted(set(aliases), key=len, reverse=True)
     body = "|".join(re.escape(a) for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    # Inside a look-ahead every start position is tried, so an alias that begins inside an
+    # earlier, shorter one ("la Policía" / "Policía Nacional de Colombia") is still seen.
+    return re.compile(rf"(?<![\w-])(?=(?P<alias>(?:{body}))(?![\w-]))", flags)
 
 
 def alias_files(env: dict[str, str] | None = None) -> tuple[Path, ...]:
