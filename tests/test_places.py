@@ -209,6 +209,61 @@ def test_fallback_places_unknown_names_at_the_main_place(tiny):
     assert (plaza.name, plaza.score) == ("Güiria", 0.0)
 
 
+# -- document-level coherence: namesakes lean to the region the rest of the text names ----
+
+NAMESAKES = [
+    # Harlem, New York is far larger than its namesake in Florida.
+    PlaceRecord("Harlem", 40.80788, -73.9454, Kind.CITY, "US", "US.NY", "US.NY.061", 116_000),
+    PlaceRecord("Harlem", 26.75, -80.95, Kind.CITY, "US", "US.FL", "US.FL.051", 1_500),
+    PlaceRecord("Clewiston", 26.75423, -80.93368, Kind.CITY, "US", "US.FL", "US.FL.051", 7_500),
+    PlaceRecord("Fort Myers", 26.62168, -81.84059, Kind.CITY, "US", "US.FL", "US.FL.071", 82_000),
+    PlaceRecord("New York", 40.71427, -74.00597, Kind.ADMIN1, "US", "US.NY", "", 19_000_000),
+    PlaceRecord("China", 35.0, 105.0, Kind.COUNTRY, "CN", population=1_400_000_000),
+    PlaceRecord("China", 30.05, -94.33, Kind.CITY, "US", "US.TX", "US.TX.245", 1_100),
+    PlaceRecord("Beaumont", 30.08605, -94.10185, Kind.CITY, "US", "US.TX", "US.TX.245", 118_000),
+    PlaceRecord("Port Arthur", 29.89883, -93.92878, Kind.CITY, "US", "US.TX", "US.TX.245", 54_000),
+    # Two Pike Counties and two Magnolias; only one Magnolia lies in a Pike County.
+    PlaceRecord("Pike County", 41.33, -75.03, Kind.ADMIN2, "US", "US.PA", "US.PA.103", 58_000),
+    PlaceRecord("Pike County", 31.17, -90.4, Kind.ADMIN2, "US", "US.MS", "US.MS.113", 40_000),
+    PlaceRecord("Magnolia", 33.26707, -93.23933, Kind.CITY, "US", "US.AR", "US.AR.027", 11_500),
+    PlaceRecord("Magnolia", 31.14324, -90.45871, Kind.CITY, "US", "US.MS", "US.MS.113", 2_100),
+]
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> Geocoder:
+    return Geocoder(gazetteer=Gazetteer.from_records(NAMESAKES))
+
+
+def test_namesake_town_joins_the_region_the_text_is_about(namesakes):
+    text = (
+        "Shots rang out across Harlem on Tuesday night. Deputies in Clewiston said a man "
+        "was killed; a victim was flown to a hospital in Fort Myers."
+    )
+    places = namesakes.find_places(text, None, "en")
+    harlem = only(places, "Harlem")
+    assert (harlem.country_code, round(harlem.latitude, 2)) == ("US", 26.75)
+
+
+def test_alone_the_larger_namesake_wins(namesakes):
+    (harlem,) = namesakes.resolve_spans("Harlem", [(0, 6)])
+    assert harlem is not None and round(harlem.latitude, 2) == 40.81
+
+
+def test_coherence_does_not_turn_a_country_into_a_local_namesake(namesakes):
+    text = "Beaumont and Port Arthur police said the parts were shipped from China."
+    china = only(namesakes.find_places(text, None, "en"), "China")
+    assert china.country_code == "CN"
+
+
+def test_a_town_and_the_county_named_with_it_agree(namesakes):
+    text = "A man from Magnolia was arrested after a shooting at a Pike County nightclub."
+    places = namesakes.find_places(text, None, "en")
+    magnolia, pike = only(places, "Magnolia"), only(places, "Pike County")
+    assert round(magnolia.latitude, 2) == 31.14
+    assert round(pike.latitude, 2) == 31.17
+
+
 # -- the real gazetteer (built from installed packages, cached on disk) ---------------------
 
 

@@ -6,7 +6,12 @@ context, recomputed over a few rounds as the other names settle:
 - containment: "Aurora, Colorado", "Aurora, Colo.", "Güiria (Sucre)";
 - the document's countries and first-level regions, from the other names' current choices;
 - nearness to the other towns named;
+- a town and a county named anywhere in the text that fit together ("Magnolia" in the
+  "Pike County" that holds a Magnolia);
 - the caller's country focus, when given.
+Names settle one at a time, each seeing the others' latest choices. A last pass (_cohere)
+then leans each still-ambiguous town or county towards the first-level region that the
+document's settled places share.
 This module never looks for names in text (recognise.py does).
 """
 
@@ -30,6 +35,7 @@ from cotejo.extract.places.gazetteer import (
 )
 
 CONTAINMENT_BONUS = 10.0
+PAIR_BONUS = 3.0  # a town in a county named elsewhere in the text, and that county
 COUNTRY_BONUS = 6.0  # times the share of the document's other places in that country
 # Local context: the best of (same first-level region as another place named, nearness to
 # another town named); the two mostly say the same thing, so they do not add up.
@@ -37,9 +43,17 @@ ADMIN1_BONUS = 3.5  # when another place named lies in the same first-level regi
 ADMIN1_NAMED_BONUS = 2.0  # extra when that region is itself named
 NEAR_BONUS = ((25.0, 3.0), (100.0, 2.0), (250.0, 1.0))  # (km, points)
 FOCUS_BONUS = 3.0
+# Second pass (_cohere): ambiguous names lean to the region the document's settled places
+# share.
+COHERENCE_BONUS = 3.0  # times the dominant region's share of the settled places
+ANCHOR_CONFIDENCE = 0.8  # a name this sure of its reading is settled
+NAMED_REGION_WEIGHT = 2.0  # a region named outright ("Florida", "Fla.") counts double
+MIN_ANCHOR_WEIGHT = 1.0  # the dominant region needs at least this much settled weight
+DOMINANT_SHARE = 0.5  # ... and this share of all of it
 ROUNDS = 3
 MAX_CANDIDATES = 400
 _LOCAL = frozenset({Kind.CITY, Kind.DISTRICT, Kind.ADMIN2, Kind.EXACT})
+_NAMESAKE_KINDS = frozenset({Kind.CITY, Kind.DISTRICT, Kind.ADMIN2})  # what _cohere moves
 _ARTICLES = ("the ", "el ", "la ", "los ", "las ")
 _ADMIN_WORDS = (" state", " province", " region", " department", " oblast", " governorate")
 _DEMONYM_ENDINGS = ("ians", "ans", "ns", "ian", "an", "n", "s")
@@ -78,6 +92,7 @@ class _Name:
     fixed_containers: list[int] = field(default_factory=list)  # rows from "Aurora, Colo."
     choice: int = -1
     weight: float = 1.0
+    paired: frozenset[int] = frozenset()  # candidate indices a county-and-town pair backs
 
 
 def candidates_for(
@@ -211,14 +226,22 @@ def resolve(
     for name in active:
         name.weight = 1.0 + math.log(len(name.spans))
         name.choice = 0
-    for _ in range(ROUNDS):
-        context = _Context.of(gazetteer, active)
-        for name in active:
-            name.choice = _best(gazetteer, name, names, context, focus)[0]
+    _pair_counties(gazetteer, active)
+    # Names settle one at a time, each seeing the others' latest choices: updating all at
+    # once lets two names that back each other ("Pike County", "Magnolia") flip in step.
     context = _Context.of(gazetteer, active)
+    for _ in range(ROUNDS):
+        for name in active:
+            choice = _best(gazetteer, name, names, context, focus)[0]
+            if choice != name.choice:
+                name.choice = choice
+                context = _Context.of(gazetteer, active)
+    context = _Context.of(gazetteer, active)
+    scored = {name.key: _best(gazetteer, name, names, context, focus) for name in active}
+    _cohere(gazetteer, active, scored)
     results: dict[str, Resolution] = {}
     for name in active:
-        index, scores, support = _best(gazetteer, name, names, context, focus)
+        index, scores, support = scored[name.key]
         name.choice = index
         results[name.key] = _resolution(name.candidates[index][0], scores, index, support[index])
     if fallback:
@@ -229,6 +252,95 @@ def resolve(
                     key, Resolution(row=locality, score=0.0, confidence=0.0, fallback=True)
                 )
     return [results.get(key) for key in span_keys]
+
+
+def _pair_counties(gazetteer: Gazetteer, names: list[_Name]) -> None:
+    """Mark readings that put a town inside a county the text also names, and that county.
+
+    "Pike County" and "Magnolia" are each ambiguous, but only one Magnolia lies in one of the
+    Pike Counties, and that pair is what the text means.
+    """
+    counties: dict[str, set[str]] = defaultdict(set)  # admin2 key -> names reading as it
+    towns: dict[str, set[str]] = defaultdict(set)  # admin2 key -> names with a town in it
+    for name in names:
+        for row, level in name.candidates:
+            key = gazetteer.admin2[row]
+            if not key or level == ALTERNATE:
+                continue
+            kind = gazetteer.kinds[row]
+            if kind == Kind.ADMIN2:
+                counties[key].add(name.key)
+            elif kind in (Kind.CITY, Kind.DISTRICT):
+                towns[key].add(name.key)
+    for name in names:
+        paired: set[int] = set()
+        for position, (row, level) in enumerate(name.candidates):
+            key = gazetteer.admin2[row]
+            if not key or level == ALTERNATE:
+                continue
+            kind = gazetteer.kinds[row]
+            partners = counties if kind in (Kind.CITY, Kind.DISTRICT) else towns
+            if kind in _NAMESAKE_KINDS and partners.get(key, set()) - {name.key}:
+                paired.add(position)
+        name.paired = frozenset(paired)
+
+
+def _cohere(
+    gazetteer: Gazetteer,
+    names: list[_Name],
+    scored: dict[str, tuple[int, list[float], list[bool]]],
+) -> None:
+    """Second pass: lean ambiguous names towards the region the document's settled places share.
+
+    An anchor is a name that is settled: its reading wins clearly (confidence of at least
+    ANCHOR_CONFIDENCE), every reading lies in one first-level region, or it names the region
+    itself ("Florida", "Fla."). A reading of an unsettled name gains COHERENCE_BONUS times
+    its region's share of the settled places in its country, when that share is at least
+    DOMINANT_SHARE: "Harlem" in a story about Clewiston and Fort Myers is Harlem, Florida.
+    (Which country a text is about is the country bonus's business, in `_best`.)
+    Updates `scored` in place.
+    """
+    anchors: dict[str, tuple[str, float]] = {}  # name key -> (admin1 key, weight)
+    for name in names:
+        index, scores, _ = scored[name.key]
+        row = name.candidates[index][0]
+        region = gazetteer.admin1[row]
+        if not region or not _counts(gazetteer, row):
+            continue
+        regions = {gazetteer.admin1[r] for r, _ in name.candidates}
+        confident = _resolution(row, scores, index, False).confidence >= ANCHOR_CONFIDENCE
+        named = gazetteer.kinds[row] == Kind.ADMIN1
+        if confident or named or len(regions) == 1:
+            anchors[name.key] = (region, name.weight * (NAMED_REGION_WEIGHT if named else 1.0))
+    if not anchors:
+        return
+    by_region: dict[str, float] = defaultdict(float)
+    by_country: dict[str, float] = defaultdict(float)
+    for region, weight in anchors.values():
+        by_region[region] += weight
+        by_country[region.split(".")[0]] += weight
+    for name in names:
+        if name.key in anchors or len(name.candidates) < 2:
+            continue
+        index, scores, support = scored[name.key]
+        if gazetteer.kinds[name.candidates[index][0]] not in _NAMESAKE_KINDS:
+            continue  # "China" stays the country in a story about Texas
+        changed = False
+        for position, (row, level) in enumerate(name.candidates):
+            weight = by_region.get(gazetteer.admin1[row], 0.0)
+            if (
+                weight < MIN_ANCHOR_WEIGHT
+                or level == ALTERNATE  # namesakes, not variants
+                or gazetteer.kinds[row] not in _NAMESAKE_KINDS
+            ):
+                continue
+            share = weight / by_country[gazetteer.countries[row]]
+            if share >= DOMINANT_SHARE:
+                scores[position] += COHERENCE_BONUS * share
+                support[position] = changed = True
+        if changed:
+            best = max(range(len(scores)), key=scores.__getitem__)
+            scored[name.key] = (best, scores, support)
 
 
 def _locality(gazetteer: Gazetteer, names: list[_Name]) -> int | None:
@@ -340,7 +452,7 @@ def _best(
     )
     others = [p for p in context.points if p[0] != name.key]
     scores, support = [], []
-    for row, level in name.candidates:
+    for position, (row, level) in enumerate(name.candidates):
         kind = gazetteer.kinds[row]
         score = gazetteer.priors[row] - match_penalty(kind, level)
         country = gazetteer.countries[row]
@@ -348,6 +460,8 @@ def _best(
         contained = any(_contains(gazetteer, container, row) for container in containers)
         if contained:
             score += CONTAINMENT_BONUS
+        elif position in name.paired:
+            score += PAIR_BONUS
         if others_total > 0:
             if country:
                 weight = context.countries.get(country, 0.0)
