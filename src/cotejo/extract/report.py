@@ -510,9 +510,11 @@ class Extractor:
         )
 
     def _rank_places(self, text: str, places: Sequence[Place], focus: str | None) -> list[Place]:
-        """Distinct places, best first: in the document's country (or at sea), not a dateline
-        ("WASHINGTON (GWS) -" says where the story was filed) nor part of an organisation's
-        name ("Department of War"), then most specific, then earliest."""
+        """Distinct places, best first. Names inside an actor's name ("Police", the "War" of
+        "Department of War") are dropped. Then: in the document's country (or at sea); towns,
+        districts and seas before regions and countries, a dateline ("WASHINGTON (GWS) -",
+        where the story was filed) after towns; a town in a region the text names; the most
+        mentioned; the earliest."""
         order = {"exact": 0, "town": 1, "district": 2, "sea_area": 3, "region": 4, "country": 5}
         inside_names = [(m.start, m.end) for m in self.catalogue.find(text)]
 
@@ -520,7 +522,6 @@ class Extractor:
         mentions = Counter(p.name for p in places)
 
         def rank(place: Place) -> tuple[int, int, int, float, int, int]:
-            in_name = any(a <= place.span.start and place.span.end <= b for a, b in inside_names)
             abroad = bool(focus and place.country_code and place.country_code != focus)
             specific = float(order.get(place.precision.value, 9))
             if place.span.text.isupper() and len(place.span.text) > 3:
@@ -530,7 +531,7 @@ class Extractor:
             # the place than a namesake elsewhere.
             agrees = bool(regions) and place.precision.value != "region" and place.admin1 in regions
             return (
-                2 * in_name + abroad,
+                int(abroad),
                 coarse,
                 -agrees,
                 specific,
@@ -538,7 +539,11 @@ class Extractor:
                 place.span.start,
             )
 
-        ranked = sorted(places, key=rank)
+        def inside_a_name(place: Place) -> bool:
+            return any(a <= place.span.start and place.span.end <= b for a, b in inside_names)
+
+        # "Police" (Poland) and "War" (in "Department of War") are names, not places.
+        ranked = sorted((p for p in places if not inside_a_name(p)), key=rank)
         best: dict[tuple[str, int | None], Place] = {}
         for place in ranked:  # each place once, at its best-ranked mention
             best.setdefault((place.name, place.geonames_id), place)
