@@ -166,3 +166,14 @@ def test_an_interrupted_write_leaves_only_a_temp_file_that_the_next_ingest_sweep
     summary = Ingester(store, clock=FrozenClock()).run([_corpus(tmp_path / "in")])
     assert blobs.leftovers() == []
     assert summary.notes == ["removed 1 temp file(s) left by an interrupted ingest"]
+
+
+def test_running_one_ingester_twice_reads_each_registry_once(store, tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "in")
+    (folder / "cotejo-sources.toml").write_text(
+        '[[source]]\nname = "Aurora PD"\nkind = "official"\n', encoding="utf-8"
+    )
+    ingester = Ingester(store, clock=FrozenClock())
+    ingester.run([folder])
+    ingester.run([folder])
+    assert [e.name for e in ingester.registry.entries] == ["Aurora PD"]

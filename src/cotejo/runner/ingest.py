@@ -3,7 +3,6 @@ captures, near-duplicate links and failures, one transaction per input file."""
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,7 +23,6 @@ from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
 
-log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 
@@ -85,11 +83,10 @@ class Ingester:
         self.blobs = BlobStore(store.settings.archive_dir)
         self.clock = clock
         self.index = NearDuplicateIndex(neardup or NearDupConfig())
-        self.registry = registry or SourceRegistry()
-        self._source_ids: dict[str, int] = {}
+        self._base_registry = registry or SourceRegistry()
+        self.registry = self._base_registry
+        self._source_ids: dict[str, int] | None = None  # name -> id, loaded on first use
         self._checked_sources: set[str] = set()
-        # fsync releases the GIL, so archive writes overlap with parsing and language id.
-        self._writer = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cotejo-archive")
 
     # -- set-up -----------------------------------------------------------------------------
 
@@ -101,7 +98,7 @@ class Ingester:
             self.index.add(sha, self.index.from_bytes(raw))
 
     def _registries(self, inputs: Iterable[Path]) -> SourceRegistry:
-        registry = self.registry
+        registry = self._base_registry
         for given in inputs:
             candidate = given / REGISTRY_FILE
             if given.is_dir() and candidate.is_file():
@@ -132,10 +129,12 @@ class Ingester:
                     summary.failures.append(item)
                 elif isinstance(item, Skipped):
                     summary.skipped.append(item)
-        for number, input_file in enumerate(files, start=1):
-            if progress:
-                progress(number, len(files), input_file.display)
-            self._ingest_file(input_file, summary)
+        # fsync releases the GIL, so archive writes overlap with parsing and language id.
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="cotejo-archive") as writer:
+            for number, input_file in enumerate(files, start=1):
+                if progress:
+                    progress(number, len(files), input_file.display)
+                self._ingest_file(input_file, summary, writer)
         with self.store.session() as session:
             run_row = session.get(m.IngestRun, summary.run_id)
             assert run_row is not None
@@ -153,7 +152,9 @@ class Ingester:
             created_at=self.clock(),
         )
 
-    def _ingest_file(self, input_file: InputFile, summary: IngestSummary) -> None:
+    def _ingest_file(
+        self, input_file: InputFile, summary: IngestSummary, writer: ThreadPoolExecutor
+    ) -> None:
         summary.files += 1
         try:
             data = input_file.path.read_bytes()
@@ -176,7 +177,7 @@ class Ingester:
         container_sha = sha256_of(data) if is_container else None
         with self.store.session() as session, session.no_autoflush:
             shas = {sha for sha, _ in documents} | ({container_sha} if container_sha else set())
-            batch = _FileBatch(session, shas)
+            batch = _FileBatch(session, shas, writer)
             events = EventLog(session)
             container = None
             if container_sha is not None:
@@ -199,16 +200,15 @@ class Ingester:
         sha = sha or sha256_of(data)
         if sha not in batch.blobs:
             batch.blobs.add(sha)
-            batch.writes.append(self._writer.submit(self.blobs.put, data))
+            batch.writes.append(batch.writer.submit(self.blobs.put, data))
             batch.session.add(
                 m.Blob(sha256=sha, size=len(data), media_type=media_type, stored_at=self.clock())
             )
         return sha
 
     def _source_id(self, session: Session, events: EventLog, info: SourceInfo) -> int:
-        if not self._source_ids:
+        if self._source_ids is None:
             self._source_ids = dict(session.execute(select(m.Source.name, m.Source.id)).all())
-            self._source_ids[""] = 0  # loaded marker
         source_id = self._source_ids.get(info.name)
         if source_id is None:
             # A Core insert: an ORM flush per new source cost ~1.5 ms (1,000 sources in gva).
@@ -389,8 +389,9 @@ class Ingester:
 class _FileBatch:
     """What one file's transaction knows: which blobs and documents exist, pending writes."""
 
-    def __init__(self, session: Session, shas: set[str]) -> None:
+    def __init__(self, session: Session, shas: set[str], writer: ThreadPoolExecutor) -> None:
         self.session = session
+        self.writer = writer
         self.blobs: set[str] = set()
         self.documents: set[str] = set()
         self.added: dict[str, m.Document] = {}
