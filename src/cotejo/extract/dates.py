@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -688,7 +688,11 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def event_date(
-    text: str, language: str, published: date | None, anchor: int | None = None
+    text: str,
+    language: str,
+    published: date | None,
+    anchor: int | None = None,
+    dates: Sequence[EventDate] | None = None,
 ) -> EventDate | None:
     """The date of the incident the text (or the sentence around offset `anchor`) describes.
 
@@ -697,9 +701,10 @@ def event_date(
     the first day-precision date anywhere; the first date finer than a year; the first date.
     Dates after `published`, publication stamps ("Posted: ...") and the days things were
     said ("police said Monday") are passed over while any other candidate is left.
-    None when the text gives no date.
+    None when the text gives no date. `dates` passes in what `find_dates` already found.
     """
-    dates = find_dates(text, language, published)
+    if dates is None:
+        dates = find_dates(text, language, published)
     if not dates:
         return None
     if isinstance(published, datetime):

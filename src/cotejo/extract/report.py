@@ -27,6 +27,7 @@ from cotejo.extract.aliases import Catalogue, default_catalogue
 from cotejo.extract.attribution import Attribution, attribute_sentences, publisher_origin
 from cotejo.extract.model import (
     ActorRole,
+    Affiliation,
     Attribute,
     Claim,
     EventDate,
@@ -46,7 +47,6 @@ from cotejo.extract.places import Geocoder
 from cotejo.extract.text_units import Sentences, split_sentences
 
 EXTRACTOR_VERSION = "1.0"
-SHARED_PIPES = ("tok2vec", "senter", "ner")
 _LEAD_SENTENCES = 3
 _MAX_PLACES = 5
 _DENIAL = re.compile(
@@ -120,11 +120,22 @@ def _publisher_claim(attribute: Attribute, value: str, span: Span) -> Claim:
 
 @dataclass
 class _Context:
+    """What extraction found in the whole document, shared by all its mentions."""
+
     item: ExtractInput
     text: str
     sentences: Sentences
     attributions: dict[int, Attribution]
+    figures: Sequence[Figure] = ()  # the incident figures (cumulative ones set apart)
+    places: Sequence[Place] = ()
+    affiliations: Sequence[tuple[Affiliation, Stance]] = ()
+    focus: str | None = None  # the document's country
+    name_spans: Sequence[tuple[int, int]] = ()  # where actor names are: no place inside them
     publisher: Origin = field(default_factory=publisher_origin)
+
+    @property
+    def speakers(self) -> list[Origin]:
+        return [a.origin for a in self.attributions.values()]
 
     def origin_at(self, offset: int) -> tuple[Origin, Stance]:
         index = self.sentences.index_of(offset)
@@ -140,12 +151,7 @@ class _Context:
         before = self.text[start:offset]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end() :] if breaks else before
-        denial = list(_DENIAL.finditer(before))
-        if denial and (
-            not breaks or denial[-1].start() >= breaks[-1].start() - 1 or _DENIAL.search(clause)
-        ):
-            return origin, Stance.DENIES
-        return origin, stance
+        return origin, Stance.DENIES if _DENIAL.search(clause) else stance
 
     def claim(
         self,
@@ -248,90 +254,96 @@ class Extractor:
         lang = language if language in SUPPORTED else "en"
         sentences = split_sentences(text, doc)
         attributions = attribute_sentences(text, sentences, self.catalogue, doc)
-        context = _Context(item, text, sentences, attributions)
         found_figures = figures.find_figures(text, lang, doc)
-        cumulative = tuple(f for f in found_figures if f.cumulative)
-        incident_figures = [f for f in found_figures if not f.cumulative]
-        guess = events.classify(text, lang, title=item.title)
-        triggers = events.triggers(text, lang)
-        all_dates = date_finder.find_dates(text, lang, item.published)
         focus = self.geocoder.country_focus(text, doc, lang)
-        places = [
-            p
-            for p in self.geocoder.find_places(text, doc, lang, focus=focus)
-            if not _STREET_AFTER.match(text, p.span.end)
-            and not _STREET_BEFORE.search(text, max(0, p.span.start - 20), p.span.start)
-        ]
-        speakers = [a.origin for a in attributions.values()]
-        affiliations = find_affiliations(
+        context = _Context(
+            item,
             text,
             sentences,
-            self.catalogue,
-            {k: a.origin for k, a in attributions.items()},
-            context.publisher,
+            attributions,
+            figures=[f for f in found_figures if not f.cumulative],
+            places=[
+                p
+                for p in self.geocoder.find_places(text, doc, lang, focus=focus)
+                if not _STREET_AFTER.match(text, p.span.end)
+                and not _STREET_BEFORE.search(text, max(0, p.span.start - 20), p.span.start)
+            ],
+            affiliations=find_affiliations(
+                text,
+                sentences,
+                self.catalogue,
+                {k: a.origin for k, a in attributions.items()},
+                publisher_origin(),
+            ),
+            focus=focus,
+            name_spans=[(m.start, m.end) for m in self.catalogue.find(text)],
         )
-        headline = self._headline(item, lang, focus)
+        guess = events.classify(text, lang, title=item.title)
+        headline_figures, headline_places = self._headline(item, lang, focus)
         mentions: list[Mention] = []
-        if guess.type is not EventType.OTHER or incident_figures or headline[0]:
-            secondary = self._secondary_anchors(context, triggers, all_dates, guess, lang)
-            taken = {s for anchor in secondary for s in anchor[2]}
-            main_sentences = [i for i in range(len(sentences)) if i not in taken]
-            anchor = next(
-                (
-                    s.start
-                    for t, s, _ in triggers
-                    if t is guess.type and sentences.index_of(s.start) not in taken
-                ),
-                guess.spans[0].start if guess.spans else 0,
-            )
-            main_date = date_finder.event_date(text, lang, item.published, anchor=anchor)
-            if main_date is not None and sentences.index_of(main_date.span.start) in taken:
-                main_date = None
-            lead_mention = self._mention(
-                context,
-                guess,
-                main_date,
-                main_sentences,
-                incident_figures,
-                places,
-                speakers,
-                affiliations,
-                lead=True,
-                focus=focus,
-            )
-            mentions.append(self._with_headline(lead_mention, *headline))
-            main = mentions[0]
-            for event_type, when, covered, trigger_span in secondary:
-                sub_guess = EventTypeGuess(type=event_type, score=1.0, spans=(trigger_span,))
-                sub = self._mention(
-                    context,
-                    sub_guess,
-                    when,
-                    covered,
-                    incident_figures,
-                    places,
-                    speakers,
-                    affiliations,
-                    lead=False,
-                    focus=focus,
-                )
-                if not sub.places and main.places:
-                    # A story set in one place recalls an earlier event there.
-                    sub = sub.model_copy(
-                        update={
-                            "places": main.places[:1],
-                            "notes": sub.notes + (_INHERITED_PLACE,),
-                        }
-                    )
-                mentions.append(sub)
+        if guess.type is not EventType.OTHER or context.figures or headline_figures:
+            mentions = self._mentions(context, guess, lang, headline_figures, headline_places)
         return Report(
             document_sha256=item.sha256,
             extractor_version=EXTRACTOR_VERSION,
             language=language,
             published_at=item.published,
             mentions=tuple(mentions),
-            cumulative_figures=cumulative,
+            cumulative_figures=tuple(f for f in found_figures if f.cumulative),
         )
+
+    def _mentions(
+        self,
+        context: _Context,
+        guess: EventTypeGuess,
+        language: str,
+        headline_figures: list[Figure],
+        headline_places: list[Place],
+    ) -> list[Mention]:
+        """The main incident, then each passage that recalls another event on another day."""
+        text, item, sentences = context.text, context.item, context.sentences
+        triggers = events.triggers(text, language)
+        all_dates = date_finder.find_dates(text, language, item.published)
+        main_anchor = guess.spans[0].start if guess.spans else 0
+        first_guess = date_finder.event_date(
+            text, language, item.published, anchor=main_anchor, dates=all_dates
+        )
+        secondary = self._secondary_anchors(context, triggers, all_dates, first_guess)
+        taken = {s for anchor in secondary for s in anchor[2]}
+        main_sentences = [i for i in range(len(sentences)) if i not in taken]
+        anchor = next(
+            (
+                s.start
+                for t, s, _ in triggers
+                if t is guess.type and sentences.index_of(s.start) not in taken
+            ),
+            main_anchor,
+        )
+        main_date = (
+            first_guess
+            if anchor == main_anchor
+            else date_finder.event_date(
+                text, language, item.published, anchor=anchor, dates=all_dates
+            )
+        )
+        if main_date is not None and sentences.index_of(main_date.span.start) in taken:
+            main_date = None
+        main = self._with_headline(
+            self._mention(context, guess, main_date, main_sentences, lead=True),
+            headline_figures,
+            headline_places,
+        )
+        mentions = [main]
+        for event_type, when, covered, trigger_span in secondary:
+            sub_guess = EventTypeGuess(type=event_type, score=1.0, spans=(trigger_span,))
+            sub = self._mention(context, sub_guess, when, covered, lead=False)
+            if not sub.places and main.places:
+                # A story set in one place recalls an earlier event there.
+                sub = sub.model_copy(
+                    update={"places": main.places[:1], "notes": sub.notes + (_INHERITED_PLACE,)}
+                )
+            mentions.append(sub)
+        return mentions
 
     def _headline(
         self, item: ExtractInput, language: str, focus: str | None
@@ -388,20 +400,15 @@ class Extractor:
             }
         )
 
+    @staticmethod
     def _secondary_anchors(
-        self,
         context: _Context,
         triggers: Sequence[tuple[EventType, Span, float]],
         all_dates: Sequence[EventDate],
-        guess: EventTypeGuess,
-        language: str,
+        main_date: EventDate | None,
     ) -> list[tuple[EventType, EventDate, list[int], Span]]:
         """Sentences with a trigger and a day-precise date far from the main event's date."""
         sentences = context.sentences
-        main_anchor = guess.spans[0].start if guess.spans else 0
-        main_date = date_finder.event_date(
-            context.text, language, context.item.published, anchor=main_anchor
-        )
         anchors: list[tuple[EventType, EventDate, list[int], Span]] = []
         used: set[int] = set()
         for found in all_dates:
@@ -430,12 +437,7 @@ class Extractor:
         guess: EventTypeGuess,
         when: EventDate | None,
         covered: Sequence[int],
-        all_figures: Sequence[Figure],
-        all_places: Sequence[Place],
-        speakers: Sequence[Origin],
-        affiliations: Sequence[tuple],
         lead: bool,
-        focus: str | None,
     ) -> Mention:
         text, sentences = context.text, context.sentences
         inside = set(covered)
@@ -443,15 +445,13 @@ class Extractor:
         def within(span: Span) -> bool:
             return sentences.index_of(span.start) in inside
 
-        mention_figures = [f for f in all_figures if within(f.span)]
+        mention_figures = [f for f in context.figures if within(f.span)]
         lead_ids = set(sorted(inside)[:_LEAD_SENTENCES]) if lead else inside
         anchor_ids = {sentences.index_of(s.start) for s in guess.spans}
         near = [
-            p for p in all_places if sentences.index_of(p.span.start) in (lead_ids | anchor_ids)
+            p for p in context.places if sentences.index_of(p.span.start) in (lead_ids | anchor_ids)
         ]
-        chosen_places = self._rank_places(
-            text, near or [p for p in all_places if within(p.span)], focus
-        )
+        chosen_places = _rank_places(context, near or [p for p in context.places if within(p.span)])
         claims: list[Claim] = []
         trigger = guess.spans[0] if guess.spans else None
         if guess.type is not EventType.OTHER and trigger is not None:
@@ -472,7 +472,7 @@ class Extractor:
         scope_text_end = max(sentences[i][1] for i in inside) if inside else len(text)
         actors = [
             a
-            for a in find_actors(text, self.catalogue, guess.type, speakers)
+            for a in find_actors(text, self.catalogue, guess.type, context.speakers)
             if lead or within(a.span)
         ]
         for actor in actors:
@@ -482,7 +482,7 @@ class Extractor:
                     context.claim(Attribute.PERPETRATOR, actor.name, sentence, actor.span.start)
                 )
         mention_affiliations = []
-        for affiliation, stance in affiliations:
+        for affiliation, stance in context.affiliations:
             if lead or within(affiliation.span):
                 mention_affiliations.append(affiliation)
                 claims.append(
@@ -509,45 +509,46 @@ class Extractor:
             notes=tuple(notes),
         )
 
-    def _rank_places(self, text: str, places: Sequence[Place], focus: str | None) -> list[Place]:
-        """Distinct places, best first. Names inside an actor's name ("Police", the "War" of
-        "Department of War") are dropped. Then: in the document's country (or at sea); towns,
-        districts and seas before regions and countries, a dateline ("WASHINGTON (GWS) -",
-        where the story was filed) after towns; a town in a region the text names; the most
-        mentioned; the earliest."""
-        order = {"exact": 0, "town": 1, "district": 2, "sea_area": 3, "region": 4, "country": 5}
-        inside_names = [(m.start, m.end) for m in self.catalogue.find(text)]
 
-        regions = {p.admin1 or p.name for p in places if p.precision.value == "region"}
-        mentions = Counter(p.name for p in places)
+def _rank_places(context: _Context, places: Sequence[Place]) -> list[Place]:
+    """Distinct places, best first. Names inside an actor's name ("Police", the "War" of
+    "Department of War") are dropped. Then: in the document's country (or at sea); towns,
+    districts and seas before regions and countries, a dateline ("WASHINGTON (GWS) -",
+    where the story was filed) after towns; a town in a region the text names; the most
+    mentioned; the earliest."""
+    order = {"exact": 0, "town": 1, "district": 2, "sea_area": 3, "region": 4, "country": 5}
+    focus = context.focus
 
-        def rank(place: Place) -> tuple[int, int, int, float, int, int]:
-            abroad = bool(focus and place.country_code and place.country_code != focus)
-            specific = float(order.get(place.precision.value, 9))
-            if place.span.text.isupper() and len(place.span.text) > 3:
-                specific = 3.5  # a dateline: after towns and seas, before regions and countries
-            coarse = 0 if specific < 4 else 1 if specific < 5 else 2
-            # A town in a region the text also names ("Clewiston ... Florida") is likelier
-            # the place than a namesake elsewhere.
-            agrees = bool(regions) and place.precision.value != "region" and place.admin1 in regions
-            return (
-                int(abroad),
-                coarse,
-                -agrees,
-                specific,
-                -mentions[place.name],
-                place.span.start,
-            )
+    regions = {p.admin1 or p.name for p in places if p.precision.value == "region"}
+    mentions = Counter(p.name for p in places)
 
-        def inside_a_name(place: Place) -> bool:
-            return any(a <= place.span.start and place.span.end <= b for a, b in inside_names)
+    def rank(place: Place) -> tuple[int, int, int, float, int, int]:
+        abroad = bool(focus and place.country_code and place.country_code != focus)
+        specific = float(order.get(place.precision.value, 9))
+        if place.span.text.isupper() and len(place.span.text) > 3:
+            specific = 3.5  # a dateline: after towns and seas, before regions and countries
+        coarse = 0 if specific < 4 else 1 if specific < 5 else 2
+        # A town in a region the text also names ("Clewiston ... Florida") is likelier
+        # the place than a namesake elsewhere.
+        agrees = bool(regions) and place.precision.value != "region" and place.admin1 in regions
+        return (
+            int(abroad),
+            coarse,
+            -agrees,
+            specific,
+            -mentions[place.name],
+            place.span.start,
+        )
 
-        # "Police" (Poland) and "War" (in "Department of War") are names, not places.
-        ranked = sorted((p for p in places if not inside_a_name(p)), key=rank)
-        best: dict[tuple[str, int | None], Place] = {}
-        for place in ranked:  # each place once, at its best-ranked mention
-            best.setdefault((place.name, place.geonames_id), place)
-        return list(best.values())[:_MAX_PLACES]
+    def inside_a_name(place: Place) -> bool:
+        return any(a <= place.span.start and place.span.end <= b for a, b in context.name_spans)
+
+    # "Police" (Poland) and "War" (in "Department of War") are names, not places.
+    ranked = sorted((p for p in places if not inside_a_name(p)), key=rank)
+    best: dict[tuple[str, int | None], Place] = {}
+    for place in ranked:  # each place once, at its best-ranked mention
+        best.setdefault((place.name, place.geonames_id), place)
+    return list(best.values())[:_MAX_PLACES]
 
 
 _FORKED: list[Extractor] = []  # the extractor forked workers inherit
