@@ -196,3 +196,38 @@ def test_a_broken_alias_file_names_the_file_and_entry(tmp_path) -> None:
     bad.write_text('[[actor]]\nname = "X"\nkind = "wizard"\n')
     with pytest.raises(ConfigError, match=r"bad\.toml: \[\[actor\]\] #1"):
         Catalogue.from_files([bad])
+
+
+def test_a_witness_is_named_by_role_even_when_ner_calls_the_name_an_organisation() -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Tietsort's mother said the shots came from the street."
+    nlp = pipeline("en")
+    doc = nlp.make_doc(text)
+    doc.ents = [SpacySpan(doc, 0, 1, label="ORG")]  # the small model's mistake, made on purpose
+    found = attribute_sentences(text, split_sentences(text), default_catalogue(), doc)
+    assert (found[0].origin.name, found[0].origin.kind) == ("mother", OriginKind.WITNESS)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        ("Patton said the car sped off.", (0, 1), "a named individual (name not recorded)"),
+        (
+            "Briar Newsome told reporters she heard shots.",
+            (0, 2),
+            "a named individual (name not recorded)",
+        ),
+        ("The Post Register reported two arrests.", (1, 3), "Post Register"),
+        ("OSBI said the agents found a rifle.", (0, 1), "OSBI"),
+        ("Le's attorney said his client was not there.", (0, 1), "attorney"),
+    ],
+)
+def test_an_organisation_origin_needs_an_organisation_cue(text, entity, expected) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    nlp = pipeline("en")
+    doc = nlp.make_doc(text)
+    doc.ents = [SpacySpan(doc, *entity, label="ORG")]  # NER calls all of these organisations
+    found = attribute_sentences(text, split_sentences(text), default_catalogue(), doc)
+    assert found[0].origin.name == expected

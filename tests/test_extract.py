@@ -174,10 +174,14 @@ def test_no_private_persons_name_reaches_a_structured_field(corpus_store) -> Non
 
 
 def test_witnesses_are_origins_by_role(corpus_store) -> None:
-    kinds = {
-        c.origin.kind for r in _reports(corpus_store[0]) for mm in r.mentions for c in mm.claims
+    origins = [c.origin for r in _reports(corpus_store[0]) for mm in r.mentions for c in mm.claims]
+    witnesses = {o.name for o in origins if o.kind is OriginKind.WITNESS}
+    assert witnesses, "the corpus quotes fishermen and relatives"
+    # A role ("pescador", "relative") or the placeholder, never a name: no capital letters.
+    assert all(name == name.lower() for name in witnesses), witnesses
+    assert {OriginKind.OFFICIAL, OriginKind.PUBLISHER, OriginKind.WITNESS} <= {
+        o.kind for o in origins
     }
-    assert {OriginKind.OFFICIAL, OriginKind.PUBLISHER} <= kinds
 
 
 def test_extract_print_shows_mentions_with_spans_and_stores_nothing(tmp_path: Path) -> None:

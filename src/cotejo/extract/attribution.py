@@ -96,6 +96,26 @@ _OFFICE_TITLE = re.compile(
 _MEDIA_REPORT = re.compile(r"\b(?:reported|reports|informó|reportó|publicó)\b", re.IGNORECASE)
 
 
+_ORGANISATION_CUE = re.compile(
+    r"\b(?:news|post|times|register|herald|journal|gazette|tribune|press|radio|tv|channel|"
+    r"department|dept|office|police|sheriff|bureau|division|agency|association|coalition|"
+    r"foundation|united|church|university|college|school|hospital|inc|llc|corp|company|farms?|"
+    r"group|center|centre|council|committee|ministry|court|union|party|army|force|guard|"
+    r"commission|institute|observatory|network|club|bank|asociación|fundación|iglesia|"
+    r"universidad|ministerio|tribunal|partido|ejército|fuerza|guardia|comisión|instituto|"
+    r"observatorio|grupo|diario|noticias|reuters|associated press|afp|efe|bloomberg|cnn|bbc|"
+    r"nbc|abc|telemundo|univision)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_organisation(name: str) -> bool:
+    """An acronym ("OSBI", "CBS") or a name with an organisation word in it."""
+    letters = [c for c in name if c.isalpha()]
+    acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and len(name.split()) == 1
+    return acronym or bool(_ORGANISATION_CUE.search(name))
+
+
 @dataclass(frozen=True)
 class Attribution:
     origin: Origin
@@ -144,6 +164,10 @@ def describe_speaker(
     if people and title is not None:
         # A named public official: offices and their holders may be recorded as origins.
         return _DETERMINER.sub("", phrase), OriginKind.OFFICIAL
+    if role_kind is OriginKind.WITNESS and role_word:
+        # Witnesses are private persons: only ever their role, whatever else NER saw
+        # in the phrase ("Tietsort's mother" may come back as an organisation).
+        return role_word, role_kind
     if people or (
         role_kind is None
         and phrase[:1].isupper()
@@ -156,11 +180,16 @@ def describe_speaker(
         return "a named individual (name not recorded)", OriginKind.WITNESS
     orgs = _orgs_in(doc, start, end)
     if orgs:
-        return orgs[0], role_kind or OriginKind.UNKNOWN
+        name = _DETERMINER.sub("", orgs[0])
+        if not _looks_like_organisation(name):
+            # The small models often call a surname an organisation ("Le's attorney"):
+            # when in doubt, keep the role and drop the name.
+            if role_kind is not None and role_word:
+                return role_word, role_kind
+            return "a named individual (name not recorded)", OriginKind.WITNESS
+        return name, role_kind or OriginKind.UNKNOWN
     if role_kind is not None:
         cleaned = _DETERMINER.sub("", phrase).strip()
-        if role_kind is OriginKind.WITNESS:
-            return role_word or cleaned.lower(), role_kind
         return (cleaned if len(cleaned.split()) <= 6 else role_word or cleaned), role_kind
     return None
 
