@@ -43,13 +43,10 @@ def _describe(session: Session, sha: str) -> str:
     """Name the documents that rely on an archived file, for a reader of the report."""
     doc = session.get(m.Document, sha)
     if doc is not None:
-        capture = doc.captures[0] if doc.captures else None
-        where = (
-            f"{capture.original_name}"
-            + (f" ({capture.locator})" if capture and capture.locator else "")
-            if capture
-            else "?"
-        )
+        where = "an unknown file"
+        if doc.captures:
+            first = doc.captures[0]
+            where = first.original_name + (f" ({first.locator})" if first.locator else "")
         return f"document {sha} «{(doc.title or '')[:60]}» from {where}"
     users = session.execute(
         select(m.Capture.original_name).where(m.Capture.container_sha256 == sha).limit(1)
