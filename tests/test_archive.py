@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from cotejo.archive.blobs import BlobStore, sha256_of
@@ -177,3 +178,24 @@ def test_running_one_ingester_twice_reads_each_registry_once(store, tmp_path: Pa
     ingester.run([folder])
     ingester.run([folder])
     assert [e.name for e in ingester.registry.entries] == ["Aurora PD"]
+
+
+def test_a_failed_archive_write_rolls_back_and_the_next_run_still_works(
+    store, tmp_path: Path, monkeypatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nsource: Brand New Outlet\n---\nThree were killed.\n")
+    ingester = Ingester(store, clock=FrozenClock())
+
+    def broken_put(self, data: bytes):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(BlobStore, "put", broken_put)
+    with pytest.raises(OSError, match="No space left"):
+        ingester.run([folder])
+    monkeypatch.undo()
+    assert _count(store, m.Source) == 0  # the source row rolled back with its file
+    summary = ingester.run([folder])
+    assert (summary.new_documents, len(summary.failures)) == (1, 0)
+    assert _count(store, m.Source) == 1

@@ -172,9 +172,30 @@ class Ingester:
         reader, results = read_bytes(data, input_file.display)
         items = list(results)
         documents = [(item.sha256, item) for item in items if isinstance(item, Document)]
-        mtime = datetime.fromtimestamp(input_file.path.stat().st_mtime, tz=UTC)
         is_container = reader in MULTI_ITEM_READERS and bool(documents)
         container_sha = sha256_of(data) if is_container else None
+        try:
+            self._commit_file(
+                input_file, summary, writer, data, reader, items, documents, container_sha
+            )
+        except BaseException:
+            # The file's transaction rolled back: forget ids of sources it had inserted.
+            self._source_ids = None
+            self._checked_sources.clear()
+            raise
+
+    def _commit_file(
+        self,
+        input_file: InputFile,
+        summary: IngestSummary,
+        writer: ThreadPoolExecutor,
+        data: bytes,
+        reader: str | None,
+        items: list[Document | ReadFailure | Skipped],
+        documents: list[tuple[str, Document]],
+        container_sha: str | None,
+    ) -> None:
+        mtime = datetime.fromtimestamp(input_file.path.stat().st_mtime, tz=UTC)
         with self.store.session() as session, session.no_autoflush:
             shas = {sha for sha, _ in documents} | ({container_sha} if container_sha else set())
             batch = _FileBatch(session, shas, writer)
