@@ -208,3 +208,83 @@ class MentionRow(Base):
     killed_high: Mapped[int | None]
     injured_low: Mapped[int | None]
     injured_high: Mapped[int | None]
+
+
+class MentionFeatures(Base):
+    """What resolve compares about a mention, computed once: the context embedding and the
+    actor/place names. The rest of a mention's blocking keys are on `mentions`."""
+
+    __tablename__ = "mention_features"
+
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id"), primary_key=True)
+    embedder: Mapped[str] = mapped_column(String(100))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit length
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON of the other features
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Incident(Base):
+    """A group of mentions of one real-world event. `key` is stable: it is derived from the
+    mention that started the incident, so a deterministic rebuild gives the same keys. An
+    incident left empty is retired, never deleted."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mention_count: Mapped[int] = mapped_column(default=0)
+    document_count: Mapped[int] = mapped_column(default=0)
+    # Blocking keys, indexed so a new mention finds candidates without a scan.
+    block_start: Mapped[date | None] = mapped_column(Date, index=True)
+    block_end: Mapped[date | None] = mapped_column(Date)
+    latitude: Mapped[float | None] = mapped_column(index=True)
+    longitude: Mapped[float | None]
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    event_type: Mapped[str | None] = mapped_column(String(60))
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    place_name: Mapped[str | None] = mapped_column(Text)
+    place_precision: Mapped[str | None] = mapped_column(String(20))
+    canonical: Mapped[str] = mapped_column(Text, default="{}")  # canonical values as JSON
+
+
+class IncidentMember(Base):
+    """Which incident a mention belongs to, and since when. Rows are closed (`until`), never
+    rewritten, so every past grouping stays readable."""
+
+    __tablename__ = "incident_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id"), index=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))  # auto | decision
+    score: Mapped[float | None]
+    signals: Mapped[str] = mapped_column(Text, default="{}")
+    since: Mapped[datetime] = mapped_column(UTCDateTime)
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+Index(
+    "ux_incident_members_current",
+    IncidentMember.mention_id,
+    unique=True,
+    sqlite_where=IncidentMember.until.is_(None),
+    postgresql_where=IncidentMember.until.is_(None),
+)
+
+
+class ResolveDecision(Base):
+    """An analyst's merge, split or move. `groups` lists the mention ids the analyst put
+    together, one list per resulting incident; later automatic runs keep them so."""
+
+    __tablename__ = "resolve_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(20))
+    author: Mapped[str] = mapped_column(String(200))
+    rationale: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON: incidents named, groups

@@ -1,0 +1,119 @@
+"""What resolve compares about one mention: `MentionFeatures`, built from a stored Mention.
+
+Everything here is derived from the extracted report and the document; nothing is guessed.
+A mention is blocked by the date its text gives and by the week before its document was
+published (an incident is reported after it happens); a mention with neither has no date
+window and only meets incidents through a reprint of its document.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from cotejo.extract.figures import document_toll
+from cotejo.extract.model import Figure, FigureKind, Hedge, Mention
+
+# How far a mention's date may sit from an incident's, by the precision it was given with.
+# A "day" date is padded by a day: "Saturday night" and "early Sunday" are one shooting,
+# and outlets in other time zones date it differently.
+DATE_PAD = {"day": 1, "week": 3, "month": 0, "year": 0}
+UNDATED_LOOKBACK = 7  # days before publication an undated mention may have happened
+CONTEXT_CHARS = 600  # of the mention's span, embedded together with the headline
+
+Range = tuple[int, int | None]  # (low, high); high None means open-ended
+
+
+@dataclass(frozen=True)
+class MentionFeatures:
+    mention_id: int
+    document: str  # sha256
+    ordinal: int
+    published: date | None
+    event_type: str
+    date_start: date | None
+    date_end: date | None
+    date_precision: str | None
+    lat: float | None
+    lon: float | None
+    place_precision: str | None
+    place_key: str | None  # geonames id or normalised name of the first place
+    place_name: str | None
+    country: str | None
+    killed: Range | None
+    injured: Range | None
+    actors: frozenset[str]
+    places: frozenset[str]
+    near_duplicate_group: int | None
+    vector: np.ndarray  # unit length float32
+
+    @property
+    def order(self) -> tuple[date, str, int]:
+        """Processing order of a rebuild: by publication, then by identity."""
+        return (self.published or date.max, self.document, self.ordinal)
+
+    @property
+    def windows(self) -> tuple[tuple[date, date], ...]:
+        """The days this mention's incident may have happened on, for blocking: the date the
+        text gives (padded by its precision) and the week before publication. Both count,
+        because a date read wrongly must not hide a report published the same day."""
+        found = []
+        if self.date_start and self.date_end and self.date_precision:
+            pad = timedelta(days=DATE_PAD.get(self.date_precision, 0))
+            found.append((self.date_start - pad, self.date_end + pad))
+        if self.published:
+            found.append((self.published - timedelta(days=UNDATED_LOOKBACK), self.published))
+        return tuple(found)
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
+
+    def to_payload(self) -> dict[str, object]:
+        """The JSON-safe part stored in mention_features.payload (the vector is apart)."""
+        return {
+            "published": self.published.isoformat() if self.published else None,
+            "killed": list(self.killed) if self.killed else None,
+            "injured": list(self.injured) if self.injured else None,
+            "actors": sorted(self.actors),
+            "places": sorted(self.places),
+            "place_key": self.place_key,
+            "near_duplicate_group": self.near_duplicate_group,
+        }
+
+
+def fold(name: str) -> str:
+    """Case- and accent-free form for comparing names across languages."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def place_key(geonames_id: int | None, name: str) -> str:
+    return f"gn:{geonames_id}" if geonames_id else f"name:{fold(name)}"
+
+
+def toll(mention: Mention, text: str) -> dict[FigureKind, Range]:
+    """Killed and injured as the mention states them for its own incident (not cumulative)."""
+    figures = document_toll(mention.figures, text)
+    return {
+        kind: (figure.low, figure.high if figure.high is not None else _closed(figure))
+        for kind, figure in figures.items()
+        if kind in (FigureKind.KILLED, FigureKind.INJURED)
+    }
+
+
+def _closed(figure: Figure) -> int | None:
+    """An exact or approximate figure is its own upper bound; "at least" stays open."""
+    return figure.low if figure.hedge in (Hedge.EXACT, Hedge.ABOUT) else None
+
+
+def context_text(mention: Mention, text: str, title: str | None) -> str:
+    """The words embedded for the mention: the headline (for the document's first mention)
+    and the start of the stretch of text the mention was read from."""
+    span = mention.span
+    body = text[span.start : span.end] if span.field == "text" else (title or "")
+    head = f"{title}. " if title and mention.span.field == "text" else ""
+    return (head + body[:CONTEXT_CHARS]).strip() or (title or "")

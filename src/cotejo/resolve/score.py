@@ -1,0 +1,263 @@
+"""Blocking and scoring: may a mention belong to an incident, and how well does it fit?
+
+Blocking is a cheap yes/no on three keys (date window, distance, event-type family); only
+incidents that pass are scored. The score is a weighted sum of signals in [-1, 1], each
+kept in the membership row so a grouping can be explained ("joined inc-… with score 0.71:
+text 0.83, same day, 3 km apart, both say 2 killed").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from cotejo.resolve.features import MentionFeatures, Range, fold
+
+# Event types that can describe one incident at different moments: a shooting, then the
+# arrest of the suspect; a strike the survivors' union calls an attack. Protests and
+# deployments are events of their own: a march over a killing is not the killing.
+SEPARATE_FAMILIES = {
+    "protest": "protest",
+    "deployment_or_strategic_development": "deployment",
+}
+ANY_FAMILY = "other"
+
+
+# Logistic-regression coefficients over `Signals.features()`, fitted on pairs of reports in
+# the gva development split (`benchmarks/resolve_fit.py`); no other data was used.
+FITTED_WEIGHTS = {
+    "text": 5.59,
+    "time": 3.34,
+    "no_time": 2.145,
+    "place": 1.503,
+    "no_place": -1.876,
+    "overlap": 1.511,
+    "figures": 0.301,
+    "no_figures": -1.074,
+    "near_duplicate": 1.41,
+    "publication_gap_weeks": -0.285,
+    "same_document": -3.0,  # not in the fit (it used first mentions only): set by hand
+}
+FITTED_INTERCEPT = -6.019
+
+
+class ResolveConfig(BaseModel):
+    """Thresholds and weights of resolve. Saved with every run; change `version` with them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: str = Field(default="resolve-1", description="changes whenever a value does")
+    join_probability: float = Field(
+        default=0.5, description="lowest fit probability at which a mention joins an incident"
+    )
+    weights: dict[str, float] = Field(
+        default=FITTED_WEIGHTS, description="coefficient of each signal in the logistic score"
+    )
+    intercept: float = Field(default=FITTED_INTERCEPT, description="the logistic intercept")
+    radius_km: dict[str, float] = Field(
+        default={
+            "exact": 25.0,
+            "town": 40.0,
+            "district": 40.0,
+            "region": 400.0,
+            "country": 1500.0,
+            "sea_area": 2000.0,
+        },
+        description="largest distance between two places of one incident, by precision",
+    )
+    max_candidates: int = Field(default=300, description="candidates scored per mention")
+    recent_members: int = Field(
+        default=32, description="members of a large incident compared by text (the latest)"
+    )
+
+
+@dataclass(frozen=True)
+class Signals:
+    """How a mention compares with an incident's members; None where one side is silent."""
+
+    text: float  # best cosine similarity of context embeddings
+    time: float | None  # 1 same day, 0.6 one day apart, 0.2 two, 0 further
+    place: float | None  # 1 same place, falling to 0 at the precision's radius
+    overlap: float  # Jaccard of actor and place names
+    figures: float | None  # +1 a member's killed figure agrees, -1 none does
+    publication_gap_days: int | None
+    near_duplicate: bool
+    same_document: bool
+
+    def features(self) -> dict[str, float]:
+        gap = self.publication_gap_days
+        return {
+            "text": self.text,
+            "time": self.time or 0.0,
+            "no_time": float(self.time is None),
+            "place": self.place or 0.0,
+            "no_place": float(self.place is None),
+            "overlap": self.overlap,
+            "figures": self.figures or 0.0,
+            "no_figures": float(self.figures is None),
+            "near_duplicate": float(self.near_duplicate),
+            "publication_gap_weeks": min(gap if gap is not None else 7, 14) / 7,
+            "same_document": float(self.same_document),
+        }
+
+    def probability(self, config: ResolveConfig) -> float:
+        features = self.features()
+        z = config.intercept + sum(config.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "text": round(self.text, 4),
+            "time": self.time,
+            "place": None if self.place is None else round(self.place, 4),
+            "overlap": round(self.overlap, 4),
+            "figures": self.figures,
+            "publication_gap_days": self.publication_gap_days,
+            "near_duplicate": self.near_duplicate,
+            "same_document": self.same_document,
+        }
+
+
+def family(event_type: str) -> str:
+    return SEPARATE_FAMILIES.get(event_type, "violence" if event_type != ANY_FAMILY else ANY_FAMILY)
+
+
+def types_compatible(a: str, b: str) -> bool:
+    fa, fb = family(a), family(b)
+    return fa == fb or ANY_FAMILY in (fa, fb)
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def radius(config: ResolveConfig, a: str | None, b: str | None) -> float:
+    return max(config.radius_km.get(a or "town", 40.0), config.radius_km.get(b or "town", 40.0))
+
+
+Window = tuple[date, date]
+
+
+def overlap(a: Window, b: Window) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def windows_meet(a: Sequence[Window], b: Sequence[Window]) -> bool:
+    return any(overlap(x, y) for x in a for y in b)
+
+
+def near(config: ResolveConfig, m: MentionFeatures, other: MentionFeatures) -> bool:
+    """Close enough to be one place; a shared place name counts, because a namesake town
+    resolved wrongly in one report must not keep two reports of one incident apart."""
+    if m.point is None or other.point is None or m.places & other.places:
+        return True
+    if m.place_name and other.place_name and fold(m.place_name) == fold(other.place_name):
+        return True
+    return km_between(m.point, other.point) <= radius(
+        config, m.place_precision, other.place_precision
+    )
+
+
+def compatible(
+    config: ResolveConfig, m: MentionFeatures, members: Sequence[MentionFeatures]
+) -> bool:
+    """Blocking: some member shares the date window, and no member is too far or of an
+    event family of its own."""
+    if not any(windows_meet(m.windows, other.windows) for other in members):
+        return False
+    if not any(near(config, m, other) for other in members):
+        return False
+    return any(types_compatible(m.event_type, other.event_type) for other in members)
+
+
+def signals(
+    config: ResolveConfig, m: MentionFeatures, members: Sequence[MentionFeatures]
+) -> Signals:
+    recent = members[-config.recent_members :]
+    text = float(np.max(np.stack([o.vector for o in recent]) @ m.vector))
+    return Signals(
+        text=text,
+        time=_time(m, members),
+        place=_place(config, m, members),
+        overlap=_overlap(m, members),
+        figures=_figures(m, members),
+        publication_gap_days=_publication_gap(m, members),
+        near_duplicate=m.near_duplicate_group is not None
+        and any(o.near_duplicate_group == m.near_duplicate_group for o in members),
+        same_document=any(o.document == m.document for o in members),
+    )
+
+
+def _publication_gap(m: MentionFeatures, members: Sequence[MentionFeatures]) -> int | None:
+    gaps = [abs((m.published - o.published).days) for o in members if m.published and o.published]
+    return min(gaps) if gaps else None
+
+
+def _time(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
+    if m.date_start is None:
+        return None
+    best: float | None = None
+    for other in members:
+        if other.date_start is None:
+            continue
+        if m.date_precision == "day" and other.date_precision == "day":
+            gap = abs((m.date_start - other.date_start).days)
+            value = {0: 1.0, 1: 0.6, 2: 0.2}.get(gap, 0.0)
+        else:
+            value = 0.5 if windows_meet(m.windows[:1], other.windows[:1]) else 0.0
+        best = value if best is None else max(best, value)
+    return best
+
+
+def _place(
+    config: ResolveConfig, m: MentionFeatures, members: Sequence[MentionFeatures]
+) -> float | None:
+    if m.point is None:
+        return None
+    best: float | None = None
+    for other in members:
+        if other.point is None:
+            continue
+        if m.place_key and m.place_key == other.place_key:
+            value = 1.0
+        else:
+            reach = radius(config, m.place_precision, other.place_precision)
+            value = max(0.0, 1 - km_between(m.point, other.point) / reach)
+        best = value if best is None else max(best, value)
+    return best
+
+
+def _overlap(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float:
+    mine = m.actors | m.places
+    theirs: set[str] = set()
+    for other in members:
+        theirs |= other.actors | other.places
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / len(mine | theirs)
+
+
+def _figures(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
+    """+1 when a member's killed figure agrees, -1 when every stated one conflicts."""
+    if m.killed is None:
+        return None
+    stated = [o.killed for o in members if o.killed is not None]
+    if not stated:
+        return None
+    return 1.0 if any(_agree(m.killed, other) for other in stated) else -1.0
+
+
+def _agree(a: Range, b: Range) -> bool:
+    a_high = a[1] if a[1] is not None else 10**9
+    b_high = b[1] if b[1] is not None else 10**9
+    return a[0] <= b_high and b[0] <= a_high

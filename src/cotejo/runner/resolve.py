@@ -1,0 +1,525 @@
+"""Resolve runner: group stored mentions into incidents and keep the store in step.
+
+- `run_resolve(store)` assigns the mentions that have no incident yet, one at a time,
+  finding candidates through indexed columns (`StoreIndex`), so the cost of adding a
+  document does not grow with the number of incidents.
+- `run_resolve(store, rebuild=True)` regroups every current mention from scratch in
+  memory, replaying analysts' decisions as pins, and then writes only the differences:
+  changed memberships are closed and reopened (never rewritten), emptied incidents are
+  retired (never deleted), and one `resolve.run` event records the run.
+
+Only the mentions of each document's newest report take part; memberships of mentions from
+an older extraction are closed when a newer one exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from cotejo.canonical import canonical_json
+from cotejo.extract.model import FigureKind, Report
+from cotejo.resolve.canonical import canonical
+from cotejo.resolve.decisions import Action, Decision, pins
+from cotejo.resolve.embed import Embedder, UseEmbedder, from_bytes, to_bytes
+from cotejo.resolve.features import MentionFeatures, context_text, fold, place_key, toll
+from cotejo.resolve.group import (
+    MAX_INDEXED_DAYS,
+    Assignment,
+    IncidentState,
+    MemoryIndex,
+    Resolver,
+)
+from cotejo.resolve.score import ResolveConfig, radius
+from cotejo.runner.ingest import Clock, utc_now
+from cotejo.store import models as m
+from cotejo.store.db import Store
+from cotejo.store.events import EventLog
+
+BATCH = 200
+BROAD_PRECISIONS = ("region", "country", "sea_area")
+KM_PER_DEGREE = 111.0
+
+
+@dataclass
+class ResolveSummary:
+    mode: str  # incremental | rebuild
+    config_version: str
+    mentions: int = 0
+    features_built: int = 0
+    joined: int = 0
+    created: int = 0
+    changed: int = 0  # rebuild: memberships that moved
+    retired: int = 0
+    superseded: int = 0
+    incidents: int = 0
+    seconds: float = 0.0
+    digest: str | None = None  # rebuild: sha256 of the sorted (mention, incident) pairs
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "mode": self.mode,
+            "config_version": self.config_version,
+            "mentions": self.mentions,
+            "features_built": self.features_built,
+            "joined": self.joined,
+            "created": self.created,
+            "changed": self.changed,
+            "retired": self.retired,
+            "superseded": self.superseded,
+            "incidents": self.incidents,
+            "seconds": round(self.seconds, 2),
+            "digest": self.digest,
+        }
+
+
+# -- which mentions take part ----------------------------------------------------------------
+
+
+def _newest_reports():
+    return select(func.max(m.ReportRow.id)).group_by(m.ReportRow.document_sha256)
+
+
+def current_mention_ids(session: Session) -> list[int]:
+    query = select(m.MentionRow.id).where(m.MentionRow.report_id.in_(_newest_reports()))
+    return list(session.scalars(query.order_by(m.MentionRow.id)))
+
+
+def _current_members():
+    return select(m.IncidentMember).where(m.IncidentMember.until.is_(None))
+
+
+def pending_mention_ids(session: Session) -> list[int]:
+    placed = select(m.IncidentMember.mention_id).where(m.IncidentMember.until.is_(None))
+    query = select(m.MentionRow.id).where(
+        m.MentionRow.report_id.in_(_newest_reports()), m.MentionRow.id.not_in(placed)
+    )
+    return list(session.scalars(query.order_by(m.MentionRow.id)))
+
+
+# -- features ---------------------------------------------------------------------------------
+
+
+def build_features(
+    store: Store, embedder: Embedder, mention_ids: Sequence[int], clock: Clock
+) -> int:
+    """Compute and store the features of the mentions that have none yet; returns how many."""
+    with store.session() as session:
+        have = set(
+            session.scalars(
+                select(m.MentionFeatures.mention_id).where(
+                    m.MentionFeatures.embedder == embedder.name
+                )
+            )
+        )
+    todo = [i for i in mention_ids if i not in have]
+    for start in range(0, len(todo), BATCH):
+        chunk = todo[start : start + BATCH]
+        with store.session() as session:
+            rows = session.execute(
+                select(m.MentionRow, m.ReportRow.payload, m.Document.text, m.Document.title)
+                .join(m.ReportRow, m.MentionRow.report_id == m.ReportRow.id)
+                .join(m.Document, m.MentionRow.document_sha256 == m.Document.sha256)
+                .where(m.MentionRow.id.in_(chunk))
+            ).all()
+            reports: dict[int, Report] = {}
+            contexts, payloads = [], []
+            for row, payload, text, title in rows:
+                report = reports.get(row.report_id)
+                if report is None:
+                    report = reports[row.report_id] = Report.model_validate_json(payload)
+                mention = report.mentions[row.ordinal]
+                tolls = toll(mention, text)
+                contexts.append(context_text(mention, text, title))
+                payloads.append(
+                    {
+                        "published": report.published_at.isoformat()
+                        if report.published_at
+                        else None,
+                        "killed": tolls.get(FigureKind.KILLED),
+                        "injured": tolls.get(FigureKind.INJURED),
+                        "actors": sorted({fold(a.name) for a in mention.actors}),
+                        "places": sorted(
+                            {place_key(p.geonames_id, p.name) for p in mention.places}
+                        ),
+                        "place_key": place_key(
+                            mention.places[0].geonames_id, mention.places[0].name
+                        )
+                        if mention.places
+                        else None,
+                    }
+                )
+            vectors = embedder(contexts)
+            now = clock()
+            for (row, *_), payload, vector in zip(rows, payloads, vectors, strict=True):
+                session.add(
+                    m.MentionFeatures(
+                        mention_id=row.id,
+                        embedder=embedder.name,
+                        vector=to_bytes(vector),
+                        payload=canonical_json(payload).decode("utf-8"),
+                        created_at=now,
+                    )
+                )
+    return len(todo)
+
+
+def load_features(
+    session: Session, mention_ids: Iterable[int], embedder: str
+) -> list[MentionFeatures]:
+    ids = list(mention_ids)
+    found: list[MentionFeatures] = []
+    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+        rows = session.execute(
+            select(m.MentionRow, m.MentionFeatures, m.Document.near_duplicate_group_id)
+            .join(m.MentionFeatures, m.MentionFeatures.mention_id == m.MentionRow.id)
+            .join(m.Document, m.MentionRow.document_sha256 == m.Document.sha256)
+            .where(
+                m.MentionRow.id.in_(ids[start : start + 900]),
+                m.MentionFeatures.embedder == embedder,
+            )
+        ).all()
+        found.extend(_features(row, feats, group) for row, feats, group in rows)
+    return found
+
+
+def _range(value: list[int | None] | None) -> tuple[int, int | None] | None:
+    return (int(value[0]), value[1]) if value else None  # type: ignore[arg-type]
+
+
+def _features(row: m.MentionRow, feats: m.MentionFeatures, group: int | None) -> MentionFeatures:
+    payload = json.loads(feats.payload)
+    published = payload.get("published")
+    return MentionFeatures(
+        mention_id=row.id,
+        document=row.document_sha256,
+        ordinal=row.ordinal,
+        published=date.fromisoformat(published) if published else None,
+        event_type=row.event_type,
+        date_start=row.date_start,
+        date_end=row.date_end,
+        date_precision=row.date_precision,
+        lat=row.latitude,
+        lon=row.longitude,
+        place_precision=row.place_precision,
+        place_key=payload.get("place_key"),
+        place_name=row.place_name,
+        country=row.country_code,
+        killed=_range(payload.get("killed")),
+        injured=_range(payload.get("injured")),
+        actors=frozenset(payload.get("actors", ())),
+        places=frozenset(payload.get("places", ())),
+        near_duplicate_group=group,
+        vector=from_bytes(feats.vector),
+    )
+
+
+# -- the store-backed candidate index ---------------------------------------------------------
+
+
+class StoreIndex:
+    """Candidates through indexed columns: the date window (`block_start`), a latitude band,
+    and the near-duplicate group. Broad places (regions, countries, seas) pass the band."""
+
+    def __init__(self, session: Session, config: ResolveConfig, embedder: str) -> None:
+        self.session = session
+        self.config = config
+        self.embedder = embedder
+
+    def candidates(self, mention: MentionFeatures) -> list[IncidentState]:
+        clauses = []
+        for lo, hi in mention.windows:
+            clauses.append(
+                and_(
+                    m.Incident.block_start <= hi,
+                    m.Incident.block_start >= lo - timedelta(days=MAX_INDEXED_DAYS),
+                    m.Incident.block_end >= lo,
+                    self._near(mention),
+                )
+            )
+        if mention.near_duplicate_group is not None:
+            clauses.append(m.Incident.id.in_(self._reprint_incidents(mention.near_duplicate_group)))
+        if not clauses:
+            return []
+        query = (
+            select(m.Incident.id, m.Incident.key)
+            .where(m.Incident.retired_at.is_(None), or_(*clauses))
+            .order_by(m.Incident.key)
+            .limit(self.config.max_candidates)
+        )
+        found = self.session.execute(query).all()
+        return self._states({incident_id: key for incident_id, key in found})
+
+    def _near(self, mention: MentionFeatures):
+        if mention.point is None:
+            return True
+        band = (radius(self.config, mention.place_precision, "town") + 50) / KM_PER_DEGREE
+        lat = mention.point[0]
+        return or_(
+            m.Incident.latitude.is_(None),
+            m.Incident.place_name == mention.place_name,
+            m.Incident.place_precision.in_(BROAD_PRECISIONS),
+            m.Incident.latitude.between(lat - band, lat + band),
+        )
+
+    def _reprint_incidents(self, group: int):
+        return (
+            select(m.IncidentMember.incident_id)
+            .join(m.MentionRow, m.IncidentMember.mention_id == m.MentionRow.id)
+            .join(m.Document, m.MentionRow.document_sha256 == m.Document.sha256)
+            .where(m.IncidentMember.until.is_(None), m.Document.near_duplicate_group_id == group)
+        )
+
+    def _states(self, keys_by_id: dict[int, str]) -> list[IncidentState]:
+        if not keys_by_id:
+            return []
+        members: dict[int, list[int]] = defaultdict(list)
+        rows = self.session.execute(
+            select(m.IncidentMember.incident_id, m.IncidentMember.mention_id)
+            .where(m.IncidentMember.until.is_(None), m.IncidentMember.incident_id.in_(keys_by_id))
+            .order_by(m.IncidentMember.id)
+        )
+        for incident_id, mention_id in rows:
+            members[incident_id].append(mention_id)
+        recent = {i: ids[-self.config.recent_members :] for i, ids in members.items()}
+        features = {
+            f.mention_id: f
+            for f in load_features(
+                self.session, [x for ids in recent.values() for x in ids], self.embedder
+            )
+        }
+        return [
+            IncidentState(key=keys_by_id[i], members=[features[x] for x in ids if x in features])
+            for i, ids in sorted(recent.items(), key=lambda item: keys_by_id[item[0]])
+        ]
+
+    def get(self, key: str) -> IncidentState | None:
+        found = self.session.execute(select(m.Incident.id).where(m.Incident.key == key)).scalar()
+        return self._states({found: key})[0] if found is not None else None
+
+    def add(self, state: IncidentState, mention: MentionFeatures) -> None:
+        """Nothing to keep in memory: `persist` writes the membership before the next mention."""
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def refresh_incident(session: Session, incident: m.Incident, embedder: str, now: datetime) -> None:
+    """Recompute an incident's summary columns and canonical values from its members."""
+    ids = list(
+        session.scalars(
+            select(m.IncidentMember.mention_id).where(
+                m.IncidentMember.incident_id == incident.id, m.IncidentMember.until.is_(None)
+            )
+        )
+    )
+    members = sorted(load_features(session, ids, embedder), key=lambda f: f.order)
+    incident.updated_at = now
+    incident.mention_count = len(members)
+    incident.document_count = len({f.document for f in members})
+    if not members:
+        incident.retired_at = incident.retired_at or now
+        return
+    incident.retired_at = None
+    windows = [w for f in members for w in f.windows]
+    incident.block_start = min(w[0] for w in windows) if windows else None
+    incident.block_end = max(w[1] for w in windows) if windows else None
+    values = canonical(members)
+    location, when = values["location"], values["date"]
+    incident.event_type = values["event_type"]["value"]
+    incident.date_start = date.fromisoformat(when["low"]) if when else None
+    incident.date_end = date.fromisoformat(when["high"]) if when else None
+    incident.latitude = location["latitude"] if location else None
+    incident.longitude = location["longitude"] if location else None
+    incident.country_code = location["country"] if location else None
+    incident.place_name = location["name"] if location else None
+    incident.place_precision = location["precision"] if location else None
+    incident.canonical = canonical_json(values).decode("utf-8")
+
+
+def _incident(session: Session, key: str, now: datetime) -> m.Incident:
+    incident = session.execute(select(m.Incident).where(m.Incident.key == key)).scalar()
+    if incident is None:
+        incident = m.Incident(key=key, created_at=now, updated_at=now, canonical="{}")
+        session.add(incident)
+        session.flush()
+    return incident
+
+
+def _open(session: Session, incident: m.Incident, a: Assignment, now: datetime) -> None:
+    session.add(
+        m.IncidentMember(
+            mention_id=a.mention_id,
+            incident_id=incident.id,
+            method=a.method,
+            score=a.score,
+            signals=canonical_json(a.signals or {}).decode("utf-8"),
+            since=now,
+        )
+    )
+
+
+def close_superseded(session: Session, now: datetime) -> set[int]:
+    """Close memberships of mentions whose document has a newer report; the touched incidents."""
+    stale = session.scalars(
+        _current_members()
+        .join(m.MentionRow, m.IncidentMember.mention_id == m.MentionRow.id)
+        .where(m.MentionRow.report_id.not_in(_newest_reports()))
+    ).all()
+    for member in stale:
+        member.until = now
+    return {member.incident_id for member in stale}
+
+
+# -- runs -------------------------------------------------------------------------------------
+
+
+def load_decisions(session: Session) -> list[Decision]:
+    rows = session.scalars(select(m.ResolveDecision).order_by(m.ResolveDecision.id))
+    decisions = []
+    for row in rows:
+        payload = json.loads(row.payload)
+        decisions.append(
+            Decision(
+                action=Action(row.action),
+                author=row.author,
+                rationale=row.rationale,
+                groups=tuple(tuple(g) for g in payload["groups"]),
+                incidents=tuple(payload.get("incidents", ())),
+            )
+        )
+    return decisions
+
+
+def run_resolve(
+    store: Store,
+    rebuild: bool = False,
+    config: ResolveConfig | None = None,
+    embedder: Embedder | None = None,
+    clock: Clock = utc_now,
+    progress: Callable[[int, int], None] | None = None,
+) -> ResolveSummary:
+    config = config or ResolveConfig()
+    embedder = embedder or UseEmbedder()
+    summary = ResolveSummary(
+        mode="rebuild" if rebuild else "incremental", config_version=config.version
+    )
+    started = time.perf_counter()
+    with store.session() as session:
+        now = clock()
+        touched = close_superseded(session, now)
+        summary.superseded = len(touched)
+        for incident in session.scalars(select(m.Incident).where(m.Incident.id.in_(touched))):
+            refresh_incident(session, incident, embedder.name, now)
+        ids = current_mention_ids(session) if rebuild else pending_mention_ids(session)
+    summary.features_built = build_features(store, embedder, ids, clock)
+    summary.mentions = len(ids)
+    if rebuild:
+        _rebuild(store, config, embedder.name, ids, clock, summary, progress)
+    else:
+        _incremental(store, config, embedder.name, ids, clock, summary, progress)
+    with store.session() as session:
+        summary.incidents = session.execute(
+            select(func.count()).select_from(m.Incident).where(m.Incident.retired_at.is_(None))
+        ).scalar_one()
+        summary.seconds = time.perf_counter() - started
+        EventLog(session).append(
+            "resolve.run",
+            f"resolve:{summary.mode}",
+            {**summary.as_dict(), "config": config.model_dump()},
+            clock(),
+        )
+    return summary
+
+
+def _incremental(
+    store: Store,
+    config: ResolveConfig,
+    embedder: str,
+    ids: Sequence[int],
+    clock: Clock,
+    summary: ResolveSummary,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    with store.session() as session:
+        mentions = sorted(load_features(session, ids, embedder), key=lambda f: f.order)
+    done = 0
+    for start in range(0, len(mentions), BATCH):
+        with store.session() as session:
+            resolver = Resolver(StoreIndex(session, config, embedder), config)
+            for mention in mentions[start : start + BATCH]:
+                assignment = resolver.assign(mention)
+                persist(session, assignment, embedder, clock())
+                summary.created += assignment.new
+                summary.joined += not assignment.new
+                done += 1
+                if progress:
+                    progress(done, len(mentions))
+
+
+def persist(session: Session, a: Assignment, embedder: str, now: datetime) -> m.Incident:
+    """Write one assignment: the incident (new or not), the membership, the summary."""
+    incident = _incident(session, a.key, now)
+    _open(session, incident, a, now)
+    session.flush()
+    refresh_incident(session, incident, embedder, now)
+    session.flush()
+    return incident
+
+
+def _rebuild(
+    store: Store,
+    config: ResolveConfig,
+    embedder: str,
+    ids: Sequence[int],
+    clock: Clock,
+    summary: ResolveSummary,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    with store.session() as session:
+        mentions = load_features(session, ids, embedder)
+        pinned = pins(load_decisions(session))
+    resolver = Resolver(MemoryIndex(), config, pinned)
+    assignments = resolver.run(mentions)
+    summary.digest = assignment_digest((a.mention_id, a.key) for a in assignments)
+    summary.created = sum(a.new for a in assignments)
+    summary.joined = len(assignments) - summary.created
+    with store.session() as session:
+        now = clock()
+        current = {row.mention_id: row for row in session.scalars(_current_members())}
+        keys = dict(session.execute(select(m.Incident.id, m.Incident.key)).all())
+        touched: set[int] = set()
+        for done, a in enumerate(assignments, 1):
+            row = current.get(a.mention_id)
+            if row is not None and keys.get(row.incident_id) == a.key:
+                continue
+            incident = _incident(session, a.key, now)
+            keys[incident.id] = a.key
+            if row is not None:
+                row.until = now
+                touched.add(row.incident_id)
+                summary.changed += 1
+            _open(session, incident, a, now)
+            touched.add(incident.id)
+            if progress and done % BATCH == 0:
+                progress(done, len(assignments))
+        session.flush()
+        for incident in session.scalars(select(m.Incident).where(m.Incident.id.in_(touched))):
+            was_live = incident.retired_at is None and incident.mention_count > 0
+            refresh_incident(session, incident, embedder, now)
+            summary.retired += was_live and incident.retired_at is not None
+        if progress:
+            progress(len(assignments), len(assignments))
+
+
+def assignment_digest(assignments: Iterable[tuple[int, str]]) -> str:
+    body = "\n".join(f"{mention}\t{key}" for mention, key in sorted(assignments))
+    return hashlib.sha256(body.encode()).hexdigest()
