@@ -37,8 +37,8 @@ from _measure import peak_rss_children_mb, peak_rss_mb  # noqa: E402
 from casualties import gold_date, km_between, load  # noqa: E402
 from cotejo.config import resolve_settings  # noqa: E402
 from cotejo.pipeline import Ingester  # noqa: E402
-from cotejo.runner.extract import run_extract  # noqa: E402
 from cotejo.resolve.score import ResolveConfig  # noqa: E402
+from cotejo.runner.extract import run_extract  # noqa: E402
 from cotejo.runner.resolve import run_resolve  # noqa: E402
 from cotejo.store import models as m  # noqa: E402
 from cotejo.store.db import Store  # noqa: E402

@@ -331,6 +331,194 @@ def extract(
         print_extract_summary(info)
 
 
+def print_resolve_summary(info: dict[str, Any], echo: Callable[[str], None] = click.echo) -> None:
+    echo(
+        f"resolve ({info['mode']}, rules {info['config_version']}): {info['mentions']} mentions, "
+        f"{info['joined']} joined an incident, {info['created']} started one; "
+        f"{info['incidents']} incidents in all ({info['seconds']} s)"
+    )
+    if info["mode"] == "rebuild":
+        echo(f"  memberships changed: {info['changed']}, incidents retired: {info['retired']}")
+
+
+@cli.command()
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Regroup every mention from scratch (deterministic; analysts' decisions are kept).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.pass_context
+def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
+    """Group extracted mentions into incidents, across outlets and languages.
+
+    Without --rebuild, only mentions that have no incident yet are placed: each joins the
+    best-fitting candidate incident (same date window, nearby, compatible event type, and
+    similar in text, actors, places and figures) or starts a new one. With --rebuild,
+    everything is regrouped from scratch with the same result on every run; only the
+    differences are written, and merges, splits and moves made by analysts are kept.
+    """
+    from cotejo.runner.resolve import run_resolve
+
+    store = Store(_settings(ctx), create=False)
+    try:
+        with _progress("resolve") as bar:
+            task = bar.add_task("", total=None)
+            summary = run_resolve(
+                store,
+                rebuild=rebuild,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+    finally:
+        store.close()
+    info = summary.as_dict()
+    click.echo(json.dumps(info)) if as_json else print_resolve_summary(info)
+
+
+def _figure(value: dict[str, Any] | None) -> str:
+    if not value:
+        return "-"
+    low, high, point = value["low"], value["high"], value["value"]
+    if high is None:
+        return f"{point} ({low}+)" if low != point else f"{point}+"
+    return str(point) if low == high else f"{point} ({low}-{high})"
+
+
+def print_incidents(rows: list[dict[str, Any]], echo: Callable[[str], None] = click.echo) -> None:
+    header = ("incident", "date", "type", "place", "killed", "injured")
+    echo("{:<18} {:<10} {:<30} {:<24} {:>9} {:>9} docs".format(*header))
+    for row in rows:
+        echo(
+            f"{row['key']:<18} {row['date'] or '-':<10} {(row['event_type'] or '-')[:30]:<30} "
+            f"{(row['place'] or '-')[:24]:<24} {_figure(row['killed']):>9} "
+            f"{_figure(row['injured']):>9} {row['documents']:>4}"
+        )
+
+
+@cli.group()
+def incidents() -> None:
+    """List and inspect incidents; merge, split and move as an analyst.
+
+    Every merge, split and move is stored with its author and rationale and logged; later
+    `cotejo resolve` runs (with or without --rebuild) never undo it.
+    """
+
+
+@incidents.command("list")
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one incident each.")
+@click.pass_context
+def incidents_list(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+    """Live incidents by date, with canonical type, place and casualty figures."""
+    from cotejo.runner.incidents import list_incidents
+
+    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
+    try:
+        rows = list_incidents(store, limit)
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        print_incidents(rows)
+
+
+@incidents.command("show")
+@click.argument("key")
+@click.pass_context
+def incidents_show(ctx: click.Context, key: str) -> None:
+    """One incident as JSON: canonical values with their sources, and every member mention
+    with the signals that placed it."""
+    from cotejo.runner.incidents import show_incident
+
+    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
+    try:
+        click.echo(json.dumps(show_incident(store, key), ensure_ascii=False, indent=2))
+    finally:
+        store.close()
+
+
+def _decision_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--rationale", required=True, help="Why; stored with the decision and in the log."
+    )(command)
+    return click.option(
+        "--author",
+        envvar="COTEJO_USER",
+        required=True,
+        help="Who decides (default: $COTEJO_USER).",
+    )(command)
+
+
+def _decided(result: Any) -> None:
+    click.echo(
+        f"decision {result.decision_id} ({result.action}) stored; incidents now: "
+        + ", ".join(result.incidents)
+    )
+
+
+@incidents.command("merge")
+@click.argument("keys", nargs=-1, required=True)
+@_decision_options
+@click.pass_context
+def incidents_merge(ctx: click.Context, keys: tuple[str, ...], author: str, rationale: str) -> None:
+    """Merge incidents into the first KEY named."""
+    from cotejo.runner.incidents import merge
+
+    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
+    try:
+        _decided(merge(store, list(keys), author, rationale))
+    finally:
+        store.close()
+
+
+@incidents.command("split")
+@click.argument("key")
+@click.option(
+    "--mentions",
+    required=True,
+    help="Comma-separated mention ids (from `incidents show`) that form the new incident.",
+)
+@_decision_options
+@click.pass_context
+def incidents_split(
+    ctx: click.Context, key: str, mentions: str, author: str, rationale: str
+) -> None:
+    """Split the named mentions out of incident KEY into a new incident."""
+    from cotejo.runner.incidents import split
+
+    try:
+        ids = [int(x) for x in mentions.split(",") if x.strip()]
+    except ValueError:
+        raise click.BadParameter(
+            "give mention ids as numbers, e.g. 12,15", param_hint="--mentions"
+        ) from None
+    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
+    try:
+        _decided(split(store, key, ids, author, rationale))
+    finally:
+        store.close()
+
+
+@incidents.command("move")
+@click.argument("mention", type=int)
+@click.option("--to", "target", required=True, help="Key of the incident to move it into.")
+@_decision_options
+@click.pass_context
+def incidents_move(
+    ctx: click.Context, mention: int, target: str, author: str, rationale: str
+) -> None:
+    """Move one MENTION (an id from `incidents show`) into another incident."""
+    from cotejo.runner.incidents import move
+
+    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
+    try:
+        _decided(move(store, mention, target, author, rationale))
+    finally:
+        store.close()
+
+
 @cli.command()
 @click.option(
     "--corpus",
@@ -348,8 +536,8 @@ def extract(
 def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     """Run the whole flow on the bundled, fictional sample corpus and print what it found.
 
-    This release runs ingest and archive, then extract, then verify; later stages are added
-    as they land.
+    This release runs ingest and archive, extract, resolve (printing the incidents), then
+    verify; later stages are added as they land.
     """
     corpus = corpus or REPO_CORPUS
     if not corpus.is_dir():
@@ -373,6 +561,12 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     store = Store(settings)
     try:
         print_extract_summary(run_extract(store).as_dict())
+        from cotejo.runner.incidents import list_incidents
+        from cotejo.runner.resolve import run_resolve
+
+        click.echo("== resolve")
+        print_resolve_summary(run_resolve(store).as_dict())
+        print_incidents(list_incidents(store))
         with store.session() as session:
             report = verify_archive(session, BlobStore(settings.archive_dir))
     finally:

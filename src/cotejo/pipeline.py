@@ -6,12 +6,13 @@ sources ─▶ ingest ─▶ archive ─▶ extract ─▶ resolve ─▶ assess
 from __future__ import annotations
 
 PIPELINE = ("ingest", "archive", "extract", "resolve", "assess", "review", "publish")
-IMPLEMENTED = ("ingest", "archive", "extract")
+IMPLEMENTED = ("ingest", "archive", "extract", "resolve")
 
 RUNNERS = {
     "ingest": "cotejo.runner.ingest:Ingester",  # ingest and archive run together, per file
     "archive": "cotejo.runner.ingest:Ingester",
     "extract": "cotejo.runner.extract:run_extract",
+    "resolve": "cotejo.runner.resolve:run_resolve",
 }
 
 # Kept importable from here: tests, benchmarks and the CLI use these names.

@@ -31,19 +31,19 @@ ANY_FAMILY = "other"
 # Logistic-regression coefficients over `Signals.features()`, fitted on pairs of reports in
 # the gva development split (`benchmarks/resolve_fit.py`); no other data was used.
 FITTED_WEIGHTS = {
-    "text": 5.59,
-    "time": 3.34,
-    "no_time": 2.145,
-    "place": 1.503,
-    "no_place": -1.876,
-    "overlap": 1.511,
-    "figures": 0.301,
-    "no_figures": -1.074,
-    "near_duplicate": 1.41,
-    "publication_gap_weeks": -0.285,
+    "text": 5.618,
+    "time": 3.304,
+    "no_time": 1.892,
+    "place": 1.458,
+    "no_place": -2.069,
+    "overlap": 1.344,
+    "figures": 0.558,
+    "no_figures": 0.459,
+    "near_duplicate": 0.999,
+    "publication_gap_weeks": -0.326,
     "same_document": -3.0,  # not in the fit (it used first mentions only): set by hand
 }
-FITTED_INTERCEPT = -6.019
+FITTED_INTERCEPT = -6.237
 
 
 class ResolveConfig(BaseModel):
@@ -70,6 +70,10 @@ class ResolveConfig(BaseModel):
         },
         description="largest distance between two places of one incident, by precision",
     )
+    conflict_min_text: float = Field(
+        default=0.6,
+        description="text similarity a mention needs to join when its toll conflicts",
+    )
     max_candidates: int = Field(default=300, description="candidates scored per mention")
     recent_members: int = Field(
         default=32, description="members of a large incident compared by text (the latest)"
@@ -84,7 +88,7 @@ class Signals:
     time: float | None  # 1 same day, 0.6 one day apart, 0.2 two, 0 further
     place: float | None  # 1 same place, falling to 0 at the precision's radius
     overlap: float  # Jaccard of actor and place names
-    figures: float | None  # +1 a member's killed figure agrees, -1 none does
+    figures: float | None  # +1 a member's toll (killed, injured) agrees, -1 none does
     publication_gap_days: int | None
     near_duplicate: bool
     same_document: bool
@@ -106,6 +110,8 @@ class Signals:
         }
 
     def probability(self, config: ResolveConfig) -> float:
+        if self.figures == -1.0 and self.text < config.conflict_min_text:
+            return 0.0  # different tolls and different words: a different incident
         features = self.features()
         z = config.intercept + sum(config.weights.get(k, 0.0) * v for k, v in features.items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
@@ -248,13 +254,26 @@ def _overlap(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float:
 
 
 def _figures(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
-    """+1 when a member's killed figure agrees, -1 when every stated one conflicts."""
-    if m.killed is None:
+    """+1 when a member's toll agrees with the mention's, -1 when every stated one conflicts.
+
+    A toll is (killed, injured). A report that states one and not the other says the other
+    is zero ("a man was shot dead" reports no injured), so "1 killed" conflicts with "two
+    wounded": two different shootings, however close in time and place.
+    """
+    mine = _toll(m)
+    if mine is None:
         return None
-    stated = [o.killed for o in members if o.killed is not None]
+    stated = [t for t in map(_toll, members) if t is not None]
     if not stated:
         return None
-    return 1.0 if any(_agree(m.killed, other) for other in stated) else -1.0
+    agrees = any(_agree(mine[0], t[0]) and _agree(mine[1], t[1]) for t in stated)
+    return 1.0 if agrees else -1.0
+
+
+def _toll(f: MentionFeatures) -> tuple[Range, Range] | None:
+    if f.killed is None and f.injured is None:
+        return None
+    return (f.killed or (0, 0), f.injured or (0, 0))
 
 
 def _agree(a: Range, b: Range) -> bool:

@@ -112,14 +112,17 @@ def build_features(
     store: Store, embedder: Embedder, mention_ids: Sequence[int], clock: Clock
 ) -> int:
     """Compute and store the features of the mentions that have none yet; returns how many."""
+    have: set[int] = set()
     with store.session() as session:
-        have = set(
-            session.scalars(
-                select(m.MentionFeatures.mention_id).where(
-                    m.MentionFeatures.embedder == embedder.name
+        for start in range(0, len(mention_ids), 900):  # SQLite's bound-parameter limit
+            have.update(
+                session.scalars(
+                    select(m.MentionFeatures.mention_id).where(
+                        m.MentionFeatures.embedder == embedder.name,
+                        m.MentionFeatures.mention_id.in_(mention_ids[start : start + 900]),
+                    )
                 )
             )
-        )
     todo = [i for i in mention_ids if i not in have]
     for start in range(0, len(todo), BATCH):
         chunk = todo[start : start + BATCH]
@@ -345,7 +348,7 @@ def refresh_incident(session: Session, incident: m.Incident, embedder: str, now:
     incident.canonical = canonical_json(values).decode("utf-8")
 
 
-def _incident(session: Session, key: str, now: datetime) -> m.Incident:
+def incident_row(session: Session, key: str, now: datetime) -> m.Incident:
     incident = session.execute(select(m.Incident).where(m.Incident.key == key)).scalar()
     if incident is None:
         incident = m.Incident(key=key, created_at=now, updated_at=now, canonical="{}")
@@ -354,7 +357,7 @@ def _incident(session: Session, key: str, now: datetime) -> m.Incident:
     return incident
 
 
-def _open(session: Session, incident: m.Incident, a: Assignment, now: datetime) -> None:
+def open_membership(session: Session, incident: m.Incident, a: Assignment, now: datetime) -> None:
     session.add(
         m.IncidentMember(
             mention_id=a.mention_id,
@@ -406,7 +409,14 @@ def run_resolve(
     embedder: Embedder | None = None,
     clock: Clock = utc_now,
     progress: Callable[[int, int], None] | None = None,
+    mention_ids: Sequence[int] | None = None,
 ) -> ResolveSummary:
+    """Place pending mentions (or regroup all with `rebuild`).
+
+    `mention_ids` names the mentions to place, as a streaming consumer does for the
+    document it just extracted: no scan of the store for pending work, so the cost of one
+    document stays flat as the store grows.
+    """
     config = config or ResolveConfig()
     embedder = embedder or UseEmbedder()
     summary = ResolveSummary(
@@ -414,12 +424,15 @@ def run_resolve(
     )
     started = time.perf_counter()
     with store.session() as session:
-        now = clock()
-        touched = close_superseded(session, now)
-        summary.superseded = len(touched)
-        for incident in session.scalars(select(m.Incident).where(m.Incident.id.in_(touched))):
-            refresh_incident(session, incident, embedder.name, now)
-        ids = current_mention_ids(session) if rebuild else pending_mention_ids(session)
+        if mention_ids is not None and not rebuild:
+            ids = list(mention_ids)
+        else:
+            now = clock()
+            touched = close_superseded(session, now)
+            summary.superseded = len(touched)
+            for incident in session.scalars(select(m.Incident).where(m.Incident.id.in_(touched))):
+                refresh_incident(session, incident, embedder.name, now)
+            ids = current_mention_ids(session) if rebuild else pending_mention_ids(session)
     summary.features_built = build_features(store, embedder, ids, clock)
     summary.mentions = len(ids)
     if rebuild:
@@ -467,8 +480,8 @@ def _incremental(
 
 def persist(session: Session, a: Assignment, embedder: str, now: datetime) -> m.Incident:
     """Write one assignment: the incident (new or not), the membership, the summary."""
-    incident = _incident(session, a.key, now)
-    _open(session, incident, a, now)
+    incident = incident_row(session, a.key, now)
+    open_membership(session, incident, a, now)
     session.flush()
     refresh_incident(session, incident, embedder, now)
     session.flush()
@@ -501,13 +514,13 @@ def _rebuild(
             row = current.get(a.mention_id)
             if row is not None and keys.get(row.incident_id) == a.key:
                 continue
-            incident = _incident(session, a.key, now)
+            incident = incident_row(session, a.key, now)
             keys[incident.id] = a.key
             if row is not None:
                 row.until = now
                 touched.add(row.incident_id)
                 summary.changed += 1
-            _open(session, incident, a, now)
+            open_membership(session, incident, a, now)
             touched.add(incident.id)
             if progress and done % BATCH == 0:
                 progress(done, len(assignments))
