@@ -114,9 +114,9 @@ class Geocoder:
         candidates = _without_overlaps(candidates)
         spans = [(c.start, c.end) for c in candidates]
         found = []
-        for candidate, result in zip(
-            candidates, resolve(gazetteer, text, spans, focus), strict=True
-        ):
+        steering = [c.evidence != recognise.Evidence.PERSON for c in candidates]
+        results = resolve(gazetteer, text, spans, focus, steering=steering)
+        for candidate, result in zip(candidates, results, strict=True):
             if result is None:
                 continue
             if result.score < MIN_SCORE[candidate.evidence]:
