@@ -569,3 +569,98 @@ def test_benchmark_auc_matches_gritta_et_al():
     assert bench.auc([0.0, 0.0]) == 0.0
     assert bench.auc([20038.0, 20038.0]) == pytest.approx(1.0)
     assert bench.auc([0.0, 20038.0]) == pytest.approx(0.5)
+
+
+# -- cues around a name, metropolis names, the headline place -------------------------------
+
+CUED = [
+    PlaceRecord("Brooksville", 28.55, -82.39, Kind.CITY, "US", "US.FL", "", 8_000, 201),
+    PlaceRecord("Carúpano", 10.67, -63.25, Kind.CITY, "VE", "VE.19", "", 9_000, 202),
+    PlaceRecord("May", 22.0, 72.0, Kind.CITY, "IN", "IN.09", "", 5_000, 203),
+    PlaceRecord("New York", 43.0, -75.5, Kind.ADMIN1, "US", "US.NY", "", 19_000_000, 204),
+    PlaceRecord(
+        "New York City",
+        40.71,
+        -74.01,
+        Kind.CITY,
+        "US",
+        "US.NY",
+        "",
+        8_800_000,
+        205,
+        ("New York",),
+    ),
+    PlaceRecord("Rochester", 43.15, -77.61, Kind.CITY, "US", "US.NY", "", 210_000, 206),
+]
+
+
+@pytest.fixture(scope="module")
+def cued() -> Geocoder:
+    return Geocoder(gazetteer=Gazetteer.from_records(CUED))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Brooksville police: three killed in a shooting", "en", "Brooksville"),
+        ("Three people were shot in Brooksville on Friday.", "en", "Brooksville"),
+        ("Dos heridos en Carúpano durante la madrugada.", "es", "Carúpano"),
+        ("La policía de Carúpano detuvo a dos hombres.", "es", "Carúpano"),
+    ],
+)
+def test_words_around_a_small_town_say_it_is_a_place(cued, text, language, span):
+    assert [p.span.text for p in cued.find_places(text, None, language)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("He was born in May in a small house.", "en"), ("Nació en mayo, en una casa.", "es")],
+)
+def test_a_month_after_in_is_not_a_town(cued, text, language):
+    assert cued.find_places(text, None, language) == []
+
+
+def test_a_metropolis_named_after_its_state_is_the_bare_name(cued):
+    (place,) = cued.resolve_spans("Protests spread across New York.", [(23, 31)])
+    assert place is not None and place.name == "New York City"
+
+
+def _place(name: str, admin1: str, start: int, precision: str = "town", score: float = 0.9):
+    from cotejo.extract.model import Place, Span
+
+    text = " " * start + name
+    return Place(
+        name=name,
+        span=Span.of(text, start, start + len(name)),
+        precision=PlacePrecision(precision),
+        latitude=0.0,
+        longitude=0.0,
+        country_code="US",
+        admin1=admin1,
+        score=score,
+    )
+
+
+def test_the_headline_place_is_in_the_region_most_places_lie_in():
+    from types import SimpleNamespace
+
+    from cotejo.extract.report import _rank_places
+
+    lawndale = _place("Lawndale", "California", 10, score=0.4)
+    places = [
+        lawndale,
+        _place("Chicago", "Illinois", 40),
+        _place("Evanston", "Illinois", 60),
+    ]
+    context = SimpleNamespace(focus="US", places=places, name_spans=[])
+    assert _rank_places(context, places)[0].name == "Chicago"
+
+
+def test_a_sure_town_comes_before_a_doubtful_one():
+    from types import SimpleNamespace
+
+    from cotejo.extract.report import _rank_places
+
+    places = [_place("Lawndale", "California", 10, score=0.3), _place("Chicago", "Illinois", 40)]
+    context = SimpleNamespace(focus="US", places=places, name_spans=[])
+    assert _rank_places(context, places)[0].name == "Chicago"

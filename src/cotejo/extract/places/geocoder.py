@@ -119,9 +119,12 @@ class Geocoder:
         for candidate, result in zip(candidates, results, strict=True):
             if result is None:
                 continue
-            if result.score < MIN_SCORE[candidate.evidence]:
+            evidence = candidate.evidence
+            if recognise.place_cue(text, candidate.start, candidate.end):
+                evidence = max(evidence, recognise.Evidence.PLACE)
+            if result.score < MIN_SCORE[evidence]:
                 continue
-            if candidate.evidence == recognise.Evidence.PERSON and not result.supported:
+            if evidence == recognise.Evidence.PERSON and not result.supported:
                 continue  # "Jordan" alone is a person unless the text is about that area
             found.append((candidate, result))
         return found

@@ -254,10 +254,34 @@ def _known_run(
         return None
     if all(w in GENERIC_WORDS for w in normalise(name).split()):
         return None  # "Federal and local authorities"
-    if single and tokens[i][3] and word.isalpha() and not word.isupper():
-        # "Police said": a capitalised first word is only a place if it is famous.
-        return (start, end) if _well_known(gazetteer, name, FAMOUS_POPULATION) else None
-    return (start, end) if _well_known(gazetteer, name, WELL_KNOWN_POPULATION) else None
+    if single and word.casefold() in _CALENDAR:
+        return None  # "in May", "el martes"
+    if place_cue(text, start, end):  # "in Brooksville", "Brooksville police:"
+        least = CHECKED_POPULATION
+    elif single and tokens[i][3] and word.isalpha() and not word.isupper():
+        least = FAMOUS_POPULATION  # "Police said": a first word is a place only if famous
+    else:
+        least = WELL_KNOWN_POPULATION
+    return (start, end) if _well_known(gazetteer, name, least) else None
+
+
+# Words around a name that say it is a place: "in Brooksville", "Killeen police", "cerca de
+# Güiria", "la policía de Carúpano".
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|from|en|cerca de|desde|municipio de|policía de)) $", re.IGNORECASE
+)
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday enero febrero marzo abril mayo
+    junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes
+    miércoles jueves viernes sábado domingo""".split()
+)
+_CUE_AFTER = re.compile(r" (?:police|Police|PD|sheriff|Sheriff|County Sheriff)\b")
+
+
+def place_cue(text: str, start: int, end: int) -> bool:
+    """The words next to text[start:end] say it names a place."""
+    return bool(_CUE_BEFORE.search(text, max(0, start - 16), start) or _CUE_AFTER.match(text, end))
 
 
 def _looks_like_person(text: str, tokens: list[tuple[int, int, str, bool]], i: int, j: int) -> bool:

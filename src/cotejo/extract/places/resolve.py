@@ -27,6 +27,7 @@ from cotejo.extract.places.gazetteer import (
     ALTERNATE,
     GENERIC_WORDS,
     MAIN,
+    SHORT,
     Gazetteer,
     Kind,
     match_penalty,
@@ -461,7 +462,7 @@ def _best(
     scores, support = [], []
     for position, (row, level) in enumerate(name.candidates):
         kind = gazetteer.kinds[row]
-        score = gazetteer.priors[row] - match_penalty(kind, level)
+        score = gazetteer.priors[row] - _penalty(gazetteer, row, level, name.key)
         country = gazetteer.countries[row]
         region = gazetteer.admin1[row]
         contained = any(_contains(gazetteer, container, row) for container in containers)
@@ -503,6 +504,20 @@ def _best(
         support.append(contained or local > 0)
     best = max(range(len(scores)), key=scores.__getitem__)
     return best, scores, support
+
+
+METROPOLIS = 1_000_000
+
+
+def _penalty(gazetteer: Gazetteer, row: int, level: int, key: str) -> float:
+    """The match penalty, except that a metropolis named after its own state or province is
+    what its short name usually means: "New York" is New York City before the state."""
+    kind = gazetteer.kinds[row]
+    if level == SHORT and kind == Kind.CITY and gazetteer.populations[row] >= METROPOLIS:
+        region = gazetteer.admin1_name(gazetteer.admin1[row]) if gazetteer.admin1[row] else None
+        if region is not None and normalise(region) == key:
+            return 0.0
+    return match_penalty(kind, level)
 
 
 def _contains(gazetteer: Gazetteer, container: int, row: int) -> bool:
