@@ -264,6 +264,129 @@ def test_a_town_and_the_county_named_with_it_agree(namesakes):
     assert round(pike.latitude, 2) == 31.17
 
 
+# -- people, common words and sides of town are not places (hand-labelled Docs) -----------
+
+TOWNS = [
+    PlaceRecord("Osborne", 39.44, -98.7, Kind.CITY, "US", "US.KS", "", 1_400, 101),
+    PlaceRecord("Houston", 29.76, -95.36, Kind.CITY, "US", "US.TX", "", 2_300_000, 102),
+    PlaceRecord("Houston", 55.87, -4.55, Kind.CITY, "GB", "GB.SCT", "", 6_400, 103),
+    PlaceRecord("Gotham", 52.87, -1.2, Kind.CITY, "GB", "GB.ENG", "", 1_600, 104),
+    PlaceRecord("Police", 53.55, 14.57, Kind.CITY, "PL", "PL.84", "", 34_000, 105),
+    PlaceRecord("Victoria", 8.2, -63.1, Kind.CITY, "VE", "VE.03", "", 30_000, 106),
+    PlaceRecord("Charlotte", 35.23, -80.84, Kind.CITY, "US", "US.NC", "", 730_000, 107),
+    PlaceRecord("West Charlotte", 44.31, -73.24, Kind.CITY, "US", "US.VT", "", 400, 108),
+    PlaceRecord("Caribbean Sea", 15.0, -73.0, Kind.SEA, alternate_names=("mar Caribe",)),
+    PlaceRecord(
+        "East Brooklyn", 41.8, -71.9, Kind.CITY, "US", "US.CT", "", 1_600, 109, ("West Side",)
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def towns() -> Geocoder:
+    return Geocoder(gazetteer=Gazetteer.from_records(TOWNS))
+
+
+def labelled(text: str, language: str, ents: list[tuple[str, str]]):
+    """A spaCy Doc of `text` (blank tokenizer, one sentence) with hand-set entities: each
+    (substring, label) marks every occurrence of the substring."""
+    import spacy
+
+    nlp = spacy.blank(language)
+    doc = nlp(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.find(phrase)
+        while start >= 0:
+            spans.append(doc.char_span(start, start + len(phrase), label=label))
+            start = text.find(phrase, start + 1)
+    doc.ents = spacy.util.filter_spans([s for s in spans if s is not None])
+    doc[0].is_sent_start = True
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
+
+
+def names_found(geocoder: Geocoder, text: str, language: str, ents: list[tuple[str, str]]):
+    doc = labelled(text, language, ents)
+    return [(p.span.text, p.name) for p in geocoder.find_places(text, doc, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ents"),
+    [
+        (
+            "Brady Osborne was sentenced on Monday. Osborne said he was sorry.",
+            "en",
+            [("Brady Osborne", "PERSON"), ("Osborne", "GPE")],
+        ),
+        (
+            "Juan Osborne fue detenido el lunes. Osborne dijo que no disparó.",
+            "es",
+            [("Juan Osborne", "PER"), ("Osborne", "LOC")],
+        ),
+    ],
+)
+def test_a_surname_of_someone_named_in_full_is_not_a_town(towns, text, language, ents):
+    assert names_found(towns, text, language, ents) == []
+
+
+def test_a_big_town_named_as_a_place_stays_though_someone_bears_its_name(towns):
+    text = "The Sam Houston statue stood in Houston, where the man was shot."
+    found = names_found(towns, text, "en", [("Sam Houston", "PERSON"), ("Houston", "GPE")])
+    assert ("Houston", "Houston") in found
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_a_word(towns):
+    text = "Police said the police car was hit."
+    assert names_found(towns, text, "en", [("Police", "ORG")]) == []
+
+
+def test_spanish_towns_that_are_common_words_stay(towns):
+    text = "En Victoria, la victoria del equipo terminó en un tiroteo."
+    found = names_found(towns, text, "es", [("Victoria", "LOC")])
+    assert ("Victoria", "Victoria") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Six people were shot at a West Side party.", "en"),
+        ("Seis personas heridas en una fiesta del West Side de Chicago.", "es"),
+    ],
+)
+def test_the_side_of_a_town_is_not_a_namesake(towns, text, language):
+    found = names_found(
+        towns, text, language, [("West Side", "LOC" if language == "es" else "GPE")]
+    )
+    assert found == []
+
+
+def test_a_lower_case_word_before_a_town_does_not_make_a_namesake(towns):
+    text = "A man was shot in west Charlotte on Friday."
+    found = names_found(towns, text, "en", [("Charlotte", "GPE")])
+    assert found == [("Charlotte", "Charlotte")]
+
+
+def test_a_lower_case_word_still_opens_the_name_of_a_sea(towns):
+    text = "La lancha fue atacada en el mar Caribe."
+    found = names_found(towns, text, "es", [("Caribe", "LOC")])
+    assert found == [("mar Caribe", "Caribbean Sea")]
+
+
+def test_a_word_after_an_opening_quote_opens_the_sentence(towns):
+    # "Police" is a town of 34,000: enough inside a sentence, not as its first word.
+    text = '"Police are on the way," a neighbour said.'
+    assert names_found(towns, text, "en", []) == []
+
+
+def test_a_name_that_may_be_a_person_does_not_pull_others_abroad(towns):
+    text = "Charges were filed in the Houston shooting, a Gotham resident told reporters."
+    doc = labelled(text, "en", [("Houston", "GPE"), ("Gotham", "PERSON")])
+    houston = only(towns.find_places(text, doc, "en"), "Houston")
+    assert houston.country_code == "US"
+
+
 # -- the real gazetteer (built from installed packages, cached on disk) ---------------------
 
 
@@ -446,3 +569,98 @@ def test_benchmark_auc_matches_gritta_et_al():
     assert bench.auc([0.0, 0.0]) == 0.0
     assert bench.auc([20038.0, 20038.0]) == pytest.approx(1.0)
     assert bench.auc([0.0, 20038.0]) == pytest.approx(0.5)
+
+
+# -- cues around a name, metropolis names, the headline place -------------------------------
+
+CUED = [
+    PlaceRecord("Brooksville", 28.55, -82.39, Kind.CITY, "US", "US.FL", "", 8_000, 201),
+    PlaceRecord("Carúpano", 10.67, -63.25, Kind.CITY, "VE", "VE.19", "", 9_000, 202),
+    PlaceRecord("May", 22.0, 72.0, Kind.CITY, "IN", "IN.09", "", 5_000, 203),
+    PlaceRecord("New York", 43.0, -75.5, Kind.ADMIN1, "US", "US.NY", "", 19_000_000, 204),
+    PlaceRecord(
+        "New York City",
+        40.71,
+        -74.01,
+        Kind.CITY,
+        "US",
+        "US.NY",
+        "",
+        8_800_000,
+        205,
+        ("New York",),
+    ),
+    PlaceRecord("Rochester", 43.15, -77.61, Kind.CITY, "US", "US.NY", "", 210_000, 206),
+]
+
+
+@pytest.fixture(scope="module")
+def cued() -> Geocoder:
+    return Geocoder(gazetteer=Gazetteer.from_records(CUED))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Brooksville police: three killed in a shooting", "en", "Brooksville"),
+        ("Three people were shot in Brooksville on Friday.", "en", "Brooksville"),
+        ("Dos heridos en Carúpano durante la madrugada.", "es", "Carúpano"),
+        ("La policía de Carúpano detuvo a dos hombres.", "es", "Carúpano"),
+    ],
+)
+def test_words_around_a_small_town_say_it_is_a_place(cued, text, language, span):
+    assert [p.span.text for p in cued.find_places(text, None, language)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("He was born in May in a small house.", "en"), ("Nació en mayo, en una casa.", "es")],
+)
+def test_a_month_after_in_is_not_a_town(cued, text, language):
+    assert cued.find_places(text, None, language) == []
+
+
+def test_a_metropolis_named_after_its_state_is_the_bare_name(cued):
+    (place,) = cued.resolve_spans("Protests spread across New York.", [(23, 31)])
+    assert place is not None and place.name == "New York City"
+
+
+def _place(name: str, admin1: str, start: int, precision: str = "town", score: float = 0.9):
+    from cotejo.extract.model import Place, Span
+
+    text = " " * start + name
+    return Place(
+        name=name,
+        span=Span.of(text, start, start + len(name)),
+        precision=PlacePrecision(precision),
+        latitude=0.0,
+        longitude=0.0,
+        country_code="US",
+        admin1=admin1,
+        score=score,
+    )
+
+
+def test_the_headline_place_is_in_the_region_most_places_lie_in():
+    from types import SimpleNamespace
+
+    from cotejo.extract.report import _rank_places
+
+    lawndale = _place("Lawndale", "California", 10, score=0.4)
+    places = [
+        lawndale,
+        _place("Chicago", "Illinois", 40),
+        _place("Evanston", "Illinois", 60),
+    ]
+    context = SimpleNamespace(focus="US", places=places, name_spans=[])
+    assert _rank_places(context, places)[0].name == "Chicago"
+
+
+def test_a_sure_town_comes_before_a_doubtful_one():
+    from types import SimpleNamespace
+
+    from cotejo.extract.report import _rank_places
+
+    places = [_place("Lawndale", "California", 10, score=0.3), _place("Chicago", "Illinois", 40)]
+    context = SimpleNamespace(focus="US", places=places, name_spans=[])
+    assert _rank_places(context, places)[0].name == "Chicago"

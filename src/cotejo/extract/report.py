@@ -513,28 +513,32 @@ class Extractor:
 def _rank_places(context: _Context, places: Sequence[Place]) -> list[Place]:
     """Distinct places, best first. Names inside an actor's name ("Police", the "War" of
     "Department of War") are dropped. Then: in the document's country (or at sea); towns,
-    districts and seas before regions and countries, a dateline ("WASHINGTON (GWS) -",
-    where the story was filed) after towns; a town in a region the text names; the most
+    districts and seas before regions and countries; a town in the region most of the
+    document's places lie in (or that the text names) before a namesake elsewhere; a
+    dateline ("WASHINGTON (GWS) -", where the story was filed) after towns; the most
     mentioned; the earliest."""
     order = {"exact": 0, "town": 1, "district": 2, "sea_area": 3, "region": 4, "country": 5}
     focus = context.focus
-
     regions = {p.admin1 or p.name for p in places if p.precision.value == "region"}
+    home = _home_region(context.places)
     mentions = Counter(p.name for p in places)
 
-    def rank(place: Place) -> tuple[int, int, int, float, int, int]:
+    def rank(place: Place) -> tuple[int, int, int, int, float, int, int]:
         abroad = bool(focus and place.country_code and place.country_code != focus)
         specific = float(order.get(place.precision.value, 9))
         if place.span.text.isupper() and len(place.span.text) > 3:
             specific = 3.5  # a dateline: after towns and seas, before regions and countries
         coarse = 0 if specific < 4 else 1 if specific < 5 else 2
-        # A town in a region the text also names ("Clewiston ... Florida") is likelier
-        # the place than a namesake elsewhere.
-        agrees = bool(regions) and place.precision.value != "region" and place.admin1 in regions
+        # A town in a region the text names ("Clewiston ... Florida") or where most of its
+        # places lie is likelier the place than a namesake elsewhere.
+        agrees = place.precision.value != "region" and (
+            place.admin1 in regions or (home is not None and place.admin1 == home)
+        )
         return (
             int(abroad),
             coarse,
             -agrees,
+            -(place.score >= SURE_PLACE),
             specific,
             -mentions[place.name],
             place.span.start,
@@ -549,6 +553,23 @@ def _rank_places(context: _Context, places: Sequence[Place]) -> list[Place]:
     for place in ranked:  # each place once, at its best-ranked mention
         best.setdefault((place.name, place.geonames_id), place)
     return list(best.values())[:_MAX_PLACES]
+
+
+SURE_PLACE = 0.5  # a reading this confident comes before a doubtful one of the same kind
+HOME_SHARE = 0.5  # the home region holds at least this share of the document's place names
+
+
+def _home_region(places: Sequence[Place]) -> str | None:
+    """The first-level region most of the document's towns and regions lie in, if one
+    clearly leads; a region named outright counts double."""
+    weights: Counter[str] = Counter()
+    for place in places:
+        if place.admin1 and place.precision.value in ("town", "district", "region", "exact"):
+            weights[place.admin1] += 2 if place.name == place.admin1 else 1
+    if not weights:
+        return None
+    region, weight = weights.most_common(1)[0]
+    return region if weight >= HOME_SHARE * sum(weights.values()) and weight >= 2 else None
 
 
 _FORKED: list[Extractor] = []  # the extractor forked workers inherit

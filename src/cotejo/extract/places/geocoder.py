@@ -114,14 +114,17 @@ class Geocoder:
         candidates = _without_overlaps(candidates)
         spans = [(c.start, c.end) for c in candidates]
         found = []
-        for candidate, result in zip(
-            candidates, resolve(gazetteer, text, spans, focus), strict=True
-        ):
+        steering = [c.evidence != recognise.Evidence.PERSON for c in candidates]
+        results = resolve(gazetteer, text, spans, focus, steering=steering)
+        for candidate, result in zip(candidates, results, strict=True):
             if result is None:
                 continue
-            if result.score < MIN_SCORE[candidate.evidence]:
+            evidence = candidate.evidence
+            if recognise.place_cue(text, candidate.start, candidate.end):
+                evidence = max(evidence, recognise.Evidence.PLACE)
+            if result.score < MIN_SCORE[evidence]:
                 continue
-            if candidate.evidence == recognise.Evidence.PERSON and not result.supported:
+            if evidence == recognise.Evidence.PERSON and not result.supported:
                 continue  # "Jordan" alone is a person unless the text is about that area
             found.append((candidate, result))
         return found

@@ -97,13 +97,78 @@ def from_doc(doc: Doc, gazetteer: Gazetteer, language: str) -> list[Candidate]:
                 gazetteer, text[span[0] : span[1]], CHECKED_POPULATION
             ):
                 found.append(Candidate(span[0], span[1], evidence))
-    tokens = [(t.idx, t.idx + len(t.text), t.text, bool(t.is_sent_start)) for t in doc]
+    tokens = _doc_tokens(doc)
     free = [not c for c in covered]
     found += [
         Candidate(s, e, Evidence.GAZETTEER) for s, e in _ngrams(text, tokens, free, gazetteer)
     ]
     found += _datelines(text, gazetteer)
-    return sorted(set(found), key=lambda c: (c.start, -c.end))
+    surnames = _surnames(doc, language)
+    # Spanish writes many towns as everyday words ("Victoria", "Libertad"): trust its NER there.
+    common = _lower_case_words(text) if language == "en" else frozenset()
+    kept = [c for c in set(found) if not _person_or_word(text, c, gazetteer, surnames, common)]
+    return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def _doc_tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """(start, end, text, opens a sentence) per token. A word after opening quotes or bullets
+    opens its sentence too ('"Come forward', '× Man accused')."""
+    tokens = []
+    opening = True
+    for t in doc:
+        opening = opening or bool(t.is_sent_start)
+        tokens.append((t.idx, t.idx + len(t.text), t.text, opening))
+        if t.is_alpha or t.is_digit:
+            opening = False
+    return tokens
+
+
+def _surnames(doc: Doc, language: str) -> frozenset[str]:
+    """Words of the multi-word person names in a document ("Brady Osborne" -> osborne)."""
+    labels = {"PERSON", "PER"} if language == "es" else {"PERSON"}
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ in labels and len(ent) > 1:
+            words.update(t.text.casefold() for t in ent[1:] if t.is_alpha and t.text[:1].isupper())
+    return frozenset(words)
+
+
+def _lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _LOWER_WORD.findall(text))
+
+
+# "the West Side", "South Side": a part of whatever town the story is in, not a namesake.
+_SIDE_OF_TOWN = re.compile(r"(?i)^(?:north|south|(?:north|south)?(?:east|west))[ -]?side$")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]{3,}(?![\w])")
+PERSON_PLACE_POPULATION = 100_000  # a PLACE entity this big stays, even if someone bears its name
+
+
+def _person_or_word(
+    text: str,
+    candidate: Candidate,
+    gazetteer: Gazetteer,
+    surnames: frozenset[str],
+    common: frozenset[str],
+) -> bool:
+    """One-word names that are people or common words in this document, and sides of a town.
+
+    "Osborne" where the text also names "Brady Osborne" is a surname; "Police", "Metro" or
+    "Date" where the text also writes "police", "metro" or "date" in lower case are words.
+    A word that NER calls a place and that names a large town stays ("Houston", with "Sam
+    Houston" in the text).
+    """
+    name = text[candidate.start : candidate.end]
+    if _SIDE_OF_TOWN.match(name):
+        return True
+    if " " in name or not name.isalpha() or name.isupper():
+        return False
+    folded = name.casefold()
+    if folded not in surnames and folded not in common:
+        return False
+    if candidate.evidence != Evidence.PLACE:
+        return True
+    big = PERSON_PLACE_POPULATION if folded in surnames else FAMOUS_POPULATION
+    return not _well_known(gazetteer, name, big)
 
 
 def from_text(text: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -189,10 +254,34 @@ def _known_run(
         return None
     if all(w in GENERIC_WORDS for w in normalise(name).split()):
         return None  # "Federal and local authorities"
-    if single and tokens[i][3] and word.isalpha() and not word.isupper():
-        # "Police said": a capitalised first word is only a place if it is famous.
-        return (start, end) if _well_known(gazetteer, name, FAMOUS_POPULATION) else None
-    return (start, end) if _well_known(gazetteer, name, WELL_KNOWN_POPULATION) else None
+    if single and word.casefold() in _CALENDAR:
+        return None  # "in May", "el martes"
+    if place_cue(text, start, end):  # "in Brooksville", "Brooksville police:"
+        least = CHECKED_POPULATION
+    elif single and tokens[i][3] and word.isalpha() and not word.isupper():
+        least = FAMOUS_POPULATION  # "Police said": a first word is a place only if famous
+    else:
+        least = WELL_KNOWN_POPULATION
+    return (start, end) if _well_known(gazetteer, name, least) else None
+
+
+# Words around a name that say it is a place: "in Brooksville", "Killeen police", "cerca de
+# Güiria", "la policía de Carúpano".
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|from|en|cerca de|desde|municipio de|policía de)) $", re.IGNORECASE
+)
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday enero febrero marzo abril mayo
+    junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes
+    miércoles jueves viernes sábado domingo""".split()
+)
+_CUE_AFTER = re.compile(r" (?:police|Police|PD|sheriff|Sheriff|County Sheriff)\b")
+
+
+def place_cue(text: str, start: int, end: int) -> bool:
+    """The words next to text[start:end] say it names a place."""
+    return bool(_CUE_BEFORE.search(text, max(0, start - 16), start) or _CUE_AFTER.match(text, end))
 
 
 def _looks_like_person(text: str, tokens: list[tuple[int, int, str, bool]], i: int, j: int) -> bool:
@@ -267,9 +356,23 @@ def _extended(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[in
     if after and gazetteer.knows(normalise(text[start : end + after.end()])):
         end += after.end()
     before = re.search(r"[^\W\d_]+ $", text[max(0, start - 30) : start])
-    if before and gazetteer.knows(normalise(text[start - len(before.group()) : end])):
+    if before and _grows_before(gazetteer, before.group(), text[start - len(before.group()) : end]):
         start -= len(before.group())
     return start, end
+
+
+def _grows_before(gazetteer: Gazetteer, word: str, name: str) -> bool:
+    """'Los ' + 'Angeles', 'mar ' + 'Caribe'; but not 'old ' + 'Washington' or 'west ' +
+    'Charlotte': a lower-case word joins only the name of a sea or region."""
+    key = normalise(name)
+    if not gazetteer.knows(key):
+        return False
+    if word[:1].isupper():
+        return True
+    return any(gazetteer.kinds[row] in _OPEN_KINDS for row, _ in gazetteer.matches(key, 5))
+
+
+_OPEN_KINDS = frozenset({Kind.SEA, Kind.REGION, Kind.CONTINENT})
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

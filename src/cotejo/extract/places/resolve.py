@@ -27,6 +27,7 @@ from cotejo.extract.places.gazetteer import (
     ALTERNATE,
     GENERIC_WORDS,
     MAIN,
+    SHORT,
     Gazetteer,
     Kind,
     match_penalty,
@@ -93,6 +94,7 @@ class _Name:
     choice: int = -1
     weight: float = 1.0
     paired: frozenset[int] = frozenset()  # candidate indices a county-and-town pair backs
+    steers: bool = False  # its reading counts as context for the other names
 
 
 def candidates_for(
@@ -191,9 +193,14 @@ def resolve(
     focus: str | None = None,
     demonyms: bool = False,
     fallback: bool = False,
+    steering: Sequence[bool] | None = None,
 ) -> list[Resolution | None]:
     """Resolve each (start, end) span of `text`; None where the gazetteer has no candidate,
-    unless `fallback`, which places unknown names at the document's main place."""
+    unless `fallback`, which places unknown names at the document's main place.
+
+    `steering` says per span whether its reading may lean the others (default: all may). A
+    name that may be a person's ("Gotham", "Jordan") is resolved, but must not pull
+    "Houston" to Scotland because a Gotham lies in England."""
     looked_up = [candidates_for(gazetteer, text[a:b], demonyms) for a, b in spans]
     keys = [key for key, _ in looked_up]
     inside, fixed = _containers(gazetteer, text, spans, keys)
@@ -216,6 +223,7 @@ def resolve(
         group = span_keys[position]
         name = names.setdefault(group, _Name(group, candidates=candidates))
         name.spans.append(position)
+        name.steers = name.steers or steering is None or steering[position]
         for container in inside[position]:
             if span_keys[container] not in name.containers:
                 name.containers.append(span_keys[container])
@@ -305,7 +313,7 @@ def _cohere(
         index, scores, _ = scored[name.key]
         row = name.candidates[index][0]
         region = gazetteer.admin1[row]
-        if not region or not _counts(gazetteer, row):
+        if not (region and name.steers and _counts(gazetteer, row)):
             continue
         regions = {gazetteer.admin1[r] for r, _ in name.candidates}
         confident = _resolution(row, scores, index, False).confidence >= ANCHOR_CONFIDENCE
@@ -404,7 +412,7 @@ class _Context:
         points = []
         for name in names:
             row = name.candidates[name.choice][0]
-            if not _counts(gazetteer, row):
+            if not (name.steers and _counts(gazetteer, row)):
                 continue
             countries[gazetteer.countries[row]] += name.weight
             region = gazetteer.admin1[row]
@@ -432,7 +440,7 @@ def _best(
 ) -> tuple[int, list[float], list[bool]]:
     """The best candidate's index, every candidate's points, and which had local support."""
     own = name.candidates[name.choice][0]
-    own_counted = _counts(gazetteer, own)
+    own_counted = name.steers and _counts(gazetteer, own)
     own_country = gazetteer.countries[own] if own_counted else ""
     own_region = gazetteer.admin1[own] if own_counted else ""
     own_is_region = gazetteer.kinds[own] == Kind.ADMIN1
@@ -454,7 +462,7 @@ def _best(
     scores, support = [], []
     for position, (row, level) in enumerate(name.candidates):
         kind = gazetteer.kinds[row]
-        score = gazetteer.priors[row] - match_penalty(kind, level)
+        score = gazetteer.priors[row] - _penalty(gazetteer, row, level, name.key)
         country = gazetteer.countries[row]
         region = gazetteer.admin1[row]
         contained = any(_contains(gazetteer, container, row) for container in containers)
@@ -496,6 +504,20 @@ def _best(
         support.append(contained or local > 0)
     best = max(range(len(scores)), key=scores.__getitem__)
     return best, scores, support
+
+
+METROPOLIS = 1_000_000
+
+
+def _penalty(gazetteer: Gazetteer, row: int, level: int, key: str) -> float:
+    """The match penalty, except that a metropolis named after its own state or province is
+    what its short name usually means: "New York" is New York City before the state."""
+    kind = gazetteer.kinds[row]
+    if level == SHORT and kind == Kind.CITY and gazetteer.populations[row] >= METROPOLIS:
+        region = gazetteer.admin1_name(gazetteer.admin1[row]) if gazetteer.admin1[row] else None
+        if region is not None and normalise(region) == key:
+            return 0.0
+    return match_penalty(kind, level)
 
 
 def _contains(gazetteer: Gazetteer, container: int, row: int) -> bool:
