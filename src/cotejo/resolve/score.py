@@ -72,7 +72,8 @@ class ResolveConfig(BaseModel):
     )
     conflict_min_text: float = Field(
         default=0.6,
-        description="text similarity a mention needs to join when its toll conflicts",
+        description="text similarity a mention needs to join an incident whose members all "
+        "disagree with it on whether anyone died",
     )
     max_candidates: int = Field(default=300, description="candidates scored per mention")
     recent_members: int = Field(
@@ -90,6 +91,7 @@ class Signals:
     overlap: float  # Jaccard of actor and place names
     figures: float | None  # +1 a member's toll (killed, injured) agrees, -1 none does
     publication_gap_days: int | None
+    deaths_conflict: bool  # no member agrees on whether anyone died
     near_duplicate: bool
     same_document: bool
 
@@ -110,8 +112,9 @@ class Signals:
         }
 
     def probability(self, config: ResolveConfig) -> float:
-        if self.figures == -1.0 and self.text < config.conflict_min_text:
-            return 0.0  # different tolls and different words: a different incident
+        if self.deaths_conflict and self.text < config.conflict_min_text:
+            return 0.0  # one says people died, the other that nobody did, in other words
+
         features = self.features()
         z = config.intercept + sum(config.weights.get(k, 0.0) * v for k, v in features.items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
@@ -124,6 +127,7 @@ class Signals:
             "overlap": round(self.overlap, 4),
             "figures": self.figures,
             "publication_gap_days": self.publication_gap_days,
+            "deaths_conflict": self.deaths_conflict,
             "near_duplicate": self.near_duplicate,
             "same_document": self.same_document,
         }
@@ -198,6 +202,7 @@ def signals(
         overlap=_overlap(m, members),
         figures=_figures(m, members),
         publication_gap_days=_publication_gap(m, members),
+        deaths_conflict=_deaths_conflict(m, members),
         near_duplicate=m.near_duplicate_group is not None
         and any(o.near_duplicate_group == m.near_duplicate_group for o in members),
         same_document=any(o.document == m.document for o in members),
@@ -268,6 +273,18 @@ def _figures(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | 
         return None
     agrees = any(_agree(mine[0], t[0]) and _agree(mine[1], t[1]) for t in stated)
     return 1.0 if agrees else -1.0
+
+
+def _deaths_conflict(m: MentionFeatures, members: Sequence[MentionFeatures]) -> bool:
+    """True when the mention and every member with a toll disagree on whether anyone died:
+    "a man was shot dead" against "two teens were wounded". Disputed numbers of dead (3 or
+    5) are not this: they are a disagreement to record, not a sign of two incidents."""
+    mine = _toll(m)
+    if mine is None:
+        return False
+    stated = [t for t in map(_toll, members) if t is not None]
+    died = mine[0][0] > 0
+    return bool(stated) and all((t[0][0] > 0) != died for t in stated)
 
 
 def _toll(f: MentionFeatures) -> tuple[Range, Range] | None:
