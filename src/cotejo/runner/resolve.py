@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -37,6 +37,7 @@ from cotejo.resolve.group import (
     IncidentState,
     MemoryIndex,
     Resolver,
+    incident_key,
 )
 from cotejo.resolve.score import ResolveConfig, radius
 from cotejo.runner.ingest import Clock, utc_now
@@ -62,7 +63,7 @@ class ResolveSummary:
     superseded: int = 0
     incidents: int = 0
     seconds: float = 0.0
-    digest: str | None = None  # rebuild: sha256 of the sorted (mention, incident) pairs
+    digest: str | None = None  # rebuild: sha256 of the grouping (see grouping_digest)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -502,13 +503,15 @@ def _rebuild(
         pinned = pins(load_decisions(session))
     resolver = Resolver(MemoryIndex(), config, pinned)
     assignments = resolver.run(mentions)
-    summary.digest = assignment_digest((a.mention_id, a.key) for a in assignments)
+    summary.digest = grouping_digest((a.mention_id, a.key) for a in assignments)
     summary.created = sum(a.new for a in assignments)
     summary.joined = len(assignments) - summary.created
     with store.session() as session:
         now = clock()
         current = {row.mention_id: row for row in session.scalars(_current_members())}
         keys = dict(session.execute(select(m.Incident.id, m.Incident.key)).all())
+        held = {mention: keys[row.incident_id] for mention, row in current.items()}
+        assignments = keep_keys(assignments, held, {f.mention_id: f for f in mentions})
         touched: set[int] = set()
         for done, a in enumerate(assignments, 1):
             row = current.get(a.mention_id)
@@ -533,6 +536,41 @@ def _rebuild(
             progress(len(assignments), len(assignments))
 
 
-def assignment_digest(assignments: Iterable[tuple[int, str]]) -> str:
-    body = "\n".join(f"{mention}\t{key}" for mention, key in sorted(assignments))
+def keep_keys(
+    assignments: Sequence[Assignment],
+    held: dict[int, str],
+    features: dict[int, MentionFeatures],
+) -> list[Assignment]:
+    """Give each regrouped incident the key of the live incident holding most of its
+    mentions, so links to incidents (an analyst's notes, a review) survive a rebuild that
+    leaves them mostly intact. Each old key goes to one group at most, biggest group
+    first; a group with no old key takes the key of its earliest mention that is free."""
+    groups: dict[str, list[Assignment]] = defaultdict(list)
+    for a in assignments:
+        groups[a.key].append(a)
+    taken: set[str] = set()
+    rename: dict[str, str] = {}
+    for key, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        votes = Counter(held[a.mention_id] for a in members if a.mention_id in held)
+        for old, _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+            if old not in taken:
+                rename[key] = old
+                taken.add(old)
+                break
+    for key, members in sorted(groups.items()):
+        if key in rename:
+            continue
+        ordered = sorted((features[a.mention_id] for a in members), key=lambda f: f.order)
+        free = [k for k in (incident_key(f) for f in ordered) if k not in taken]
+        rename[key] = free[0] if free else f"{key}-{len(taken)}"
+        taken.add(rename[key])
+    return [replace(a, key=rename[a.key]) for a in assignments]
+
+
+def grouping_digest(assignments: Iterable[tuple[int, str]]) -> str:
+    """sha256 of the grouping itself (sorted groups of mention ids), whatever the keys."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for mention, key in assignments:
+        groups[key].append(mention)
+    body = "\n".join(",".join(map(str, g)) for g in sorted(sorted(g) for g in groups.values()))
     return hashlib.sha256(body.encode()).hexdigest()
