@@ -8,9 +8,14 @@ window and only meets incidents through a reprint of its document.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 import numpy as np
 
@@ -25,6 +30,61 @@ UNDATED_LOOKBACK = 7  # days before publication an undated mention may have happ
 CONTEXT_CHARS = 600  # of the mention's span, embedded together with the headline
 
 Range = tuple[int, int | None]  # (low, high); high None means open-ended
+
+# The lexical signal: the capitalised words and numbers of the whole document (names of
+# people, streets, towns, outlets; ages, tolls, times), hashed into buckets so that no
+# readable name is stored. Common words are skipped by a fixed stop list rather than by a
+# corpus document frequency, so a mention's terms never change as the store grows.
+TERM_BUCKETS = 1 << 20
+_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    from justext import get_stoplist  # ships English and Spanish stop lists, offline
+
+    return frozenset(fold(w) for lang in ("English", "Spanish") for w in get_stoplist(lang))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Hashed term weights, unit length: sorted bucket ids and their weights."""
+
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+
+    @classmethod
+    def from_counts(cls, counts: dict[int, int]) -> Terms:
+        if not counts:
+            return cls()
+        ids = np.array(sorted(counts), dtype=np.int64)
+        weights = 1 + np.log(np.array([counts[i] for i in ids], dtype=np.float64))
+        return cls(ids, (weights / np.linalg.norm(weights)).astype(np.float32))
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[Sequence[int]]) -> Terms:
+        """From the stored `[[bucket, count], ...]` of `term_counts`."""
+        return cls.from_counts({int(bucket): int(count) for bucket, count in pairs})
+
+    def cosine(self, other: Terms) -> float:
+        _, mine, theirs = np.intersect1d(
+            self.ids, other.ids, assume_unique=True, return_indices=True
+        )
+        return float(self.weights[mine] @ other.weights[theirs])
+
+
+def term_counts(title: str | None, text: str) -> dict[int, int]:
+    """Hashed counts of the capitalised words and numbers of a document."""
+    stop = stop_words()
+    counts: Counter[int] = Counter()
+    for raw in _WORD.findall(f"{title or ''}\n{text}"):
+        if not (raw[0].isupper() or raw.isdigit()):
+            continue
+        word = fold(raw)
+        if (len(word) < 3 and not word.isdigit()) or word in stop:
+            continue
+        counts[zlib.crc32(word.encode("utf-8")) % TERM_BUCKETS] += 1
+    return dict(counts)
 
 
 @dataclass(frozen=True)
@@ -49,6 +109,7 @@ class MentionFeatures:
     places: frozenset[str]
     near_duplicate_group: int | None
     vector: np.ndarray  # unit length float32
+    terms: Terms = field(default_factory=Terms)  # the document's hashed names and numbers
 
     @property
     def order(self) -> tuple[date, str, int]:
@@ -83,6 +144,11 @@ class MentionFeatures:
             "place_key": self.place_key,
             "near_duplicate_group": self.near_duplicate_group,
         }
+
+
+def stored_terms(title: str | None, text: str) -> list[list[int]]:
+    """`term_counts` as stored in mention_features.payload["terms"]: sorted [bucket, count]."""
+    return [[bucket, count] for bucket, count in sorted(term_counts(title, text).items())]
 
 
 def fold(name: str) -> str:

@@ -30,7 +30,15 @@ from cotejo.extract.model import FigureKind, Report
 from cotejo.resolve.canonical import canonical
 from cotejo.resolve.decisions import Action, Decision, pins
 from cotejo.resolve.embed import Embedder, UseEmbedder, from_bytes, to_bytes
-from cotejo.resolve.features import MentionFeatures, context_text, fold, place_key, toll
+from cotejo.resolve.features import (
+    MentionFeatures,
+    Terms,
+    context_text,
+    fold,
+    place_key,
+    stored_terms,
+    toll,
+)
 from cotejo.resolve.group import (
     MAX_INDEXED_DAYS,
     Assignment,
@@ -159,6 +167,7 @@ def build_features(
                         )
                         if mention.places
                         else None,
+                        "terms": stored_terms(title, text),
                     }
                 )
             vectors = embedder(contexts)
@@ -223,6 +232,7 @@ def _features(row: m.MentionRow, feats: m.MentionFeatures, group: int | None) ->
         places=frozenset(payload.get("places", ())),
         near_duplicate_group=group,
         vector=from_bytes(feats.vector),
+        terms=Terms.from_pairs(payload.get("terms", ())),
     )
 
 
