@@ -103,6 +103,7 @@ class Synthetic:
                     ],
                 )
                 session.execute(insert(m.Incident), [r["incident"] for r in rows])
+                session.execute(insert(m.IncidentWindow), [w for r in rows for w in r["windows"]])
                 session.execute(insert(m.IncidentMember), [r["member"] for r in rows])
 
     def _row(self, i: int) -> dict:
@@ -151,6 +152,8 @@ class Synthetic:
                         "actors": [],
                         "places": [f"name:town {i}"],
                         "place_key": f"name:town {i}",
+                        # hashed names and numbers: 20 random buckets of 2^20
+                        "terms": sorted([b, 1] for b in self.rng.sample(range(1 << 20), 20)),
                     }
                 ).decode(),
                 "created_at": NOW,
@@ -172,8 +175,27 @@ class Synthetic:
                 "date_end": day,
                 "place_name": f"Town {i}",
                 "place_precision": "town",
+                "min_lat": lat,
+                "max_lat": lat,
+                "reach_km": 40.0,
+                "unplaced": False,
+                "place_keys": f"|n:town {i}|name:town {i}|",
                 "canonical": "{}",
             },
+            # The member's windows as resolve indexes them: its day +-1, and the week
+            # before publication (the day after).
+            "windows": [
+                {
+                    "incident_id": ident,
+                    "start": day - timedelta(days=1),
+                    "end": day + timedelta(days=1),
+                },
+                {
+                    "incident_id": ident,
+                    "start": day - timedelta(days=6),
+                    "end": day + timedelta(days=1),
+                },
+            ],
             "member": {
                 "mention_id": ident,
                 "incident_id": ident,
@@ -230,14 +252,17 @@ class Synthetic:
                 insert(m.ReportRow), [{**row["report"], "document_sha256": row["doc"]["sha256"]}]
             )
             session.execute(insert(m.MentionRow), [mention])
+            payload = json.loads(row["features"]["payload"])
             if copy_of is not None:
-                # The copy's context embeds like its incident's: reuse that vector.
-                vector = session.execute(
-                    select(m.MentionFeatures.vector).where(m.MentionFeatures.mention_id == copy_of)
-                ).scalar_one()
+                # The copy reads like its incident: reuse that vector and those terms.
+                vector, base_payload = session.execute(
+                    select(m.MentionFeatures.vector, m.MentionFeatures.payload).where(
+                        m.MentionFeatures.mention_id == copy_of
+                    )
+                ).one()
+                payload["terms"] = json.loads(base_payload)["terms"]
             else:
                 vector = to_bytes(embedder([text])[0])
-            payload = json.loads(row["features"]["payload"])
             payload.update(
                 published=(day + timedelta(days=1)).isoformat(),
                 killed=[killed, killed],

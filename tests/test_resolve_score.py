@@ -66,6 +66,4 @@ def test_lexical_signal_is_none_without_terms_and_the_best_member_otherwise() ->
     assert signals(config, _mention(9, Terms()), [m]).lexical is None
     found = signals(config, m, [_mention(2, other), _mention(3, same)])
     assert found.lexical is not None and abs(found.lexical - 1.0) < 1e-6
-    assert found.probability(config) > signals(config, m, [_mention(2, other)]).probability(
-        config
-    )
+    assert found.probability(config) > signals(config, m, [_mention(2, other)]).probability(config)

@@ -133,7 +133,7 @@ class Resolver:
         config = self.config
         best: tuple[float, str, IncidentState, dict[str, object]] | None = None
         shared_group = m.near_duplicate_group
-        for state in self.index.candidates(m)[: config.max_candidates]:
+        for state in self.index.candidates(m):
             if pin is not None and state.pin not in (None, pin):
                 continue  # a person keeps these apart
             reprint = shared_group is not None and any(

@@ -79,7 +79,11 @@ class ResolveConfig(BaseModel):
         description="text similarity a mention needs to join an incident whose members all "
         "disagree with it on whether anyone died",
     )
-    max_candidates: int = Field(default=300, description="candidates scored per mention")
+    max_candidates: int = Field(
+        default=2000,
+        description="safety cap on the incidents the store index returns for one mention "
+        "(the date and place filters keep the real number far below it)",
+    )
     recent_members: int = Field(
         default=32, description="members of a large incident compared by text (the latest)"
     )
@@ -159,8 +163,20 @@ def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def reach(config: ResolveConfig, precision: str | None) -> float:
+    return config.radius_km.get(precision or "town", config.radius_km["town"])
+
+
 def radius(config: ResolveConfig, a: str | None, b: str | None) -> float:
-    return max(config.radius_km.get(a or "town", 40.0), config.radius_km.get(b or "town", 40.0))
+    return max(reach(config, a), reach(config, b))
+
+
+def place_lookup_keys(m: MentionFeatures) -> set[str]:
+    """Keys under which `near` lets two mentions meet whatever their distance."""
+    keys = set(m.places)
+    if m.place_name:
+        keys.add(f"n:{fold(m.place_name)}")
+    return keys
 
 
 Window = tuple[date, date]
@@ -177,9 +193,7 @@ def windows_meet(a: Sequence[Window], b: Sequence[Window]) -> bool:
 def near(config: ResolveConfig, m: MentionFeatures, other: MentionFeatures) -> bool:
     """Close enough to be one place; a shared place name counts, because a namesake town
     resolved wrongly in one report must not keep two reports of one incident apart."""
-    if m.point is None or other.point is None or m.places & other.places:
-        return True
-    if m.place_name and other.place_name and fold(m.place_name) == fold(other.place_name):
+    if m.point is None or other.point is None or place_lookup_keys(m) & place_lookup_keys(other):
         return True
     return km_between(m.point, other.point) <= radius(
         config, m.place_precision, other.place_precision
@@ -219,9 +233,14 @@ def signals(
 
 
 def _lexical(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
+    """Best match of the documents' names and numbers. Mentions of one document share its
+    terms, so the match says nothing about them: a roundup of nine shootings is nine
+    incidents."""
     if not len(m.terms.ids):
         return None
-    found = [m.terms.cosine(o.terms) for o in members if len(o.terms.ids)]
+    found = [
+        m.terms.cosine(o.terms) for o in members if len(o.terms.ids) and o.document != m.document
+    ]
     return max(found) if found else None
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, delete, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from cotejo.canonical import canonical_json
@@ -47,15 +47,14 @@ from cotejo.resolve.group import (
     Resolver,
     incident_key,
 )
-from cotejo.resolve.score import ResolveConfig, radius
+from cotejo.resolve.score import ResolveConfig, place_lookup_keys, reach
 from cotejo.runner.ingest import Clock, utc_now
 from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
 
 BATCH = 200
-BROAD_PRECISIONS = ("region", "country", "sea_area")
-KM_PER_DEGREE = 111.0
+KM_PER_DEGREE = 111.0  # a degree of latitude is 111.2 km: the band never undercuts
 
 
 @dataclass
@@ -240,8 +239,10 @@ def _features(row: m.MentionRow, feats: m.MentionFeatures, group: int | None) ->
 
 
 class StoreIndex:
-    """Candidates through indexed columns: the date window (`block_start`), a latitude band,
-    and the near-duplicate group. Broad places (regions, countries, seas) pass the band."""
+    """Candidates through indexed columns: the members' date windows (`incident_windows`),
+    then the members' latitude span widened by their reach, shared place keys, and reprints
+    of the document. The same candidates `MemoryIndex` and `score.compatible` would admit,
+    found without a scan."""
 
     def __init__(self, session: Session, config: ResolveConfig, embedder: str) -> None:
         self.session = session
@@ -251,14 +252,8 @@ class StoreIndex:
     def candidates(self, mention: MentionFeatures) -> list[IncidentState]:
         clauses = []
         for lo, hi in mention.windows:
-            clauses.append(
-                and_(
-                    m.Incident.block_start <= hi,
-                    m.Incident.block_start >= lo - timedelta(days=MAX_INDEXED_DAYS),
-                    m.Incident.block_end >= lo,
-                    self._near(mention),
-                )
-            )
+            hi = min(hi, lo + timedelta(days=MAX_INDEXED_DAYS))  # as MemoryIndex cuts it
+            clauses.append(and_(m.Incident.id.in_(self._dated(lo, hi)), self._near(mention)))
         if mention.near_duplicate_group is not None:
             clauses.append(m.Incident.id.in_(self._reprint_incidents(mention.near_duplicate_group)))
         if not clauses:
@@ -272,17 +267,34 @@ class StoreIndex:
         found = self.session.execute(query).all()
         return self._states({incident_id: key for incident_id, key in found})
 
-    def _near(self, mention: MentionFeatures):
-        if mention.point is None:
-            return True
-        band = (radius(self.config, mention.place_precision, "town") + 50) / KM_PER_DEGREE
-        lat = mention.point[0]
-        return or_(
-            m.Incident.latitude.is_(None),
-            m.Incident.place_name == mention.place_name,
-            m.Incident.place_precision.in_(BROAD_PRECISIONS),
-            m.Incident.latitude.between(lat - band, lat + band),
+    @staticmethod
+    def _dated(lo: date, hi: date):
+        """Incidents with a member window meeting [lo, hi]; windows are at most
+        MAX_INDEXED_DAYS long, so the index on `start` bounds the search."""
+        return select(m.IncidentWindow.incident_id).where(
+            m.IncidentWindow.start <= hi,
+            m.IncidentWindow.start >= lo - timedelta(days=MAX_INDEXED_DAYS),
+            m.IncidentWindow.end >= lo,
         )
+
+    def _near(self, mention: MentionFeatures):
+        """A superset of `score.near` against any member: within reach by latitude, or a
+        member without a place, or a shared place key or name."""
+        if mention.point is None:
+            return true()
+        lat, mine = mention.point[0], reach(self.config, mention.place_precision)
+        degrees = (
+            case((m.Incident.reach_km > mine, m.Incident.reach_km), else_=mine) / KM_PER_DEGREE
+        )
+        clauses = [
+            m.Incident.unplaced.is_(True),
+            and_(m.Incident.min_lat - degrees <= lat, m.Incident.max_lat + degrees >= lat),
+        ]
+        clauses += [
+            m.Incident.place_keys.contains(f"|{key}|", autoescape=True)
+            for key in sorted(place_lookup_keys(mention))
+        ]
+        return or_(*clauses)
 
     def _reprint_incidents(self, group: int):
         return (
@@ -326,7 +338,13 @@ class StoreIndex:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def refresh_incident(session: Session, incident: m.Incident, embedder: str, now: datetime) -> None:
+def refresh_incident(
+    session: Session,
+    incident: m.Incident,
+    embedder: str,
+    now: datetime,
+    config: ResolveConfig | None = None,
+) -> None:
     """Recompute an incident's summary columns and canonical values from its members."""
     ids = list(
         session.scalars(
@@ -336,16 +354,26 @@ def refresh_incident(session: Session, incident: m.Incident, embedder: str, now:
         )
     )
     members = sorted(load_features(session, ids, embedder), key=lambda f: f.order)
+    config = config or ResolveConfig()
     incident.updated_at = now
     incident.mention_count = len(members)
     incident.document_count = len({f.document for f in members})
     if not members:
         incident.retired_at = incident.retired_at or now
+        _index_windows(session, incident, ())
         return
     incident.retired_at = None
     windows = [w for f in members for w in f.windows]
     incident.block_start = min(w[0] for w in windows) if windows else None
     incident.block_end = max(w[1] for w in windows) if windows else None
+    _index_windows(session, incident, windows)
+    placed = [f for f in members if f.point is not None]
+    incident.min_lat = min(f.lat for f in placed if f.lat is not None) if placed else None
+    incident.max_lat = max(f.lat for f in placed if f.lat is not None) if placed else None
+    incident.reach_km = max(reach(config, f.place_precision) for f in members)
+    incident.unplaced = len(placed) < len(members)
+    keys = sorted({k for f in members for k in place_lookup_keys(f)})
+    incident.place_keys = "|" + "".join(f"{k}|" for k in keys)
     values = canonical(members)
     location, when = values["location"], values["date"]
     incident.event_type = values["event_type"]["value"]
@@ -357,6 +385,21 @@ def refresh_incident(session: Session, incident: m.Incident, embedder: str, now:
     incident.place_name = location["name"] if location else None
     incident.place_precision = location["precision"] if location else None
     incident.canonical = canonical_json(values).decode("utf-8")
+
+
+def _index_windows(
+    session: Session, incident: m.Incident, windows: Iterable[tuple[date, date]]
+) -> None:
+    """Rewrite the incident's rows in incident_windows (derived blocking data, not evidence),
+    each window cut to MAX_INDEXED_DAYS as the memory index cuts it."""
+    session.execute(delete(m.IncidentWindow).where(m.IncidentWindow.incident_id == incident.id))
+    cut = timedelta(days=MAX_INDEXED_DAYS)
+    rows = sorted({(start, min(end, start + cut)) for start, end in windows})
+    if rows:
+        session.execute(
+            insert(m.IncidentWindow),
+            [{"incident_id": incident.id, "start": s, "end": e} for s, e in rows],
+        )
 
 
 def incident_row(session: Session, key: str, now: datetime) -> m.Incident:

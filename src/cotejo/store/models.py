@@ -248,7 +248,27 @@ class Incident(Base):
     date_end: Mapped[date | None] = mapped_column(Date)
     place_name: Mapped[str | None] = mapped_column(Text)
     place_precision: Mapped[str | None] = mapped_column(String(20))
+    # Where the members are, for the distance filter of blocking: the latitude span of their
+    # places, the largest reach of their precisions, whether one has no place (then any
+    # distance passes), and every place key and name they give ("|gn:123|n:aurora|").
+    min_lat: Mapped[float | None]
+    max_lat: Mapped[float | None]
+    reach_km: Mapped[float | None]
+    unplaced: Mapped[bool] = mapped_column(default=False)
+    place_keys: Mapped[str] = mapped_column(Text, default="|")
     canonical: Mapped[str] = mapped_column(Text, default="{}")  # canonical values as JSON
+
+
+class IncidentWindow(Base):
+    """The date windows of an incident's members, one row each, for blocking by date. Derived
+    from the members (rewritten when they change); never evidence."""
+
+    __tablename__ = "incident_windows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    start: Mapped[date] = mapped_column(Date, index=True)
+    end: Mapped[date] = mapped_column(Date)
 
 
 class IncidentMember(Base):
