@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from cotejo.errors import InputError
 from cotejo.pipeline import Ingester
@@ -315,3 +315,20 @@ def test_cli_resolve_and_incidents(home: Path) -> None:
         env={"COTEJO_USER": ""},
     )
     assert refused.exit_code != 0 and "--author" in refused.output
+
+
+def test_incidents_without_date_windows_are_reindexed_before_placing(
+    home: Path, tmp_path: Path
+) -> None:
+    """A store whose incidents predate the windows table still takes new reports in."""
+    store = make_store(home)
+    run_resolve(store, clock=FrozenClock())
+    with store.session() as session:
+        session.execute(delete(m.IncidentWindow))
+    write(tmp_path / "late", LATE)
+    Ingester(store, clock=FrozenClock()).run([tmp_path / "late"])
+    run_extract(store, clock=FrozenClock())
+    late = run_resolve(store, clock=FrozenClock())
+    assert late.joined == 1
+    assert incident_of(store, "es-tumaco-2.md") == incident_of(store, "en-tumaco.md")
+    store.close()

@@ -436,6 +436,21 @@ def close_superseded(session: Session, now: datetime) -> set[int]:
     return {member.incident_id for member in stale}
 
 
+def unindexed_incidents(session: Session) -> set[int]:
+    """Live incidents with no date windows: made by a cotejo before the windows table
+    existed. Refreshing them once puts them back within reach of blocking."""
+    indexed = select(m.IncidentWindow.incident_id)
+    return set(
+        session.scalars(
+            select(m.Incident.id).where(
+                m.Incident.retired_at.is_(None),
+                m.Incident.mention_count > 0,
+                m.Incident.id.not_in(indexed),
+            )
+        )
+    )
+
+
 # -- runs -------------------------------------------------------------------------------------
 
 
@@ -484,8 +499,9 @@ def run_resolve(
             now = clock()
             touched = close_superseded(session, now)
             summary.superseded = len(touched)
+            touched |= unindexed_incidents(session)
             for incident in session.scalars(select(m.Incident).where(m.Incident.id.in_(touched))):
-                refresh_incident(session, incident, embedder.name, now)
+                refresh_incident(session, incident, embedder.name, now, config)
             ids = current_mention_ids(session) if rebuild else pending_mention_ids(session)
     summary.features_built = build_features(store, embedder, ids, clock)
     summary.mentions = len(ids)
