@@ -320,3 +320,53 @@ def test_a_modifier_before_and_after_the_noun_keeps_the_count() -> None:
         3,
         "3 male narco-terrorists aboard the vessel were killed",
     )
+
+
+# -- the headline and the body resolve "shot" against each other -----------------------------
+
+HEADLINE_CASES = [
+    # (language, headline, body): the one person shot is the one who died
+    ("en", "Teen shot near school", "The 16-year-old boy died at the hospital on Friday."),
+    ("es", "Joven baleado en Petare", "El joven de 19 años murió en el hospital."),
+]
+
+
+@pytest.mark.parametrize(("language", "headline", "body"), HEADLINE_CASES)
+def test_one_shot_in_the_headline_is_the_death_in_the_body(
+    language: str, headline: str, body: str
+) -> None:
+    assert [f.kind for f in find_figures(headline, language)] == [H]
+    assert find_figures(headline, language, context=find_figures(body, language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "body"),
+    [
+        ("en", "Man, 25, killed in Aurora shooting", "A 25-year-old man was shot on 9th Street."),
+        ("es", "Asesinado un hombre de 25 años", "Un hombre de 25 años fue baleado en la calle 5."),
+    ],
+)
+def test_one_shot_in_the_body_is_the_death_in_the_headline(
+    language: str, headline: str, body: str
+) -> None:
+    title = find_figures(headline, language)
+    assert [(f.kind, f.low) for f in title] == [(K, 1)]  # the age is no count
+    assert [f.kind for f in find_figures(body, language)] == [H]
+    assert find_figures(body, language, context=title) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "body"),
+    [
+        ("en", "Man shot on Main Street", "The gang has killed 83 people since September."),
+        ("es", "Hombre baleado en Petare", "La banda ha matado a 83 personas desde septiembre."),
+    ],
+)
+def test_a_total_in_the_context_does_not_absorb_the_person_shot(
+    language: str, headline: str, body: str
+) -> None:
+    body_figures = find_figures(body, language)
+    assert [(f.kind, f.cumulative) for f in body_figures] == [(K, True)]
+    assert [(f.kind, f.low) for f in find_figures(headline, language, context=body_figures)] == [
+        (H, 1)
+    ]

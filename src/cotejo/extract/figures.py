@@ -708,11 +708,15 @@ def _choose(readings: list[_Reading]) -> list[_Reading]:
 # -- figures -------------------------------------------------------------------------------
 
 
-def find_figures(text: str, language: str, doc: Doc | None = None) -> list[Figure]:
+def find_figures(
+    text: str, language: str, doc: Doc | None = None, context: Sequence[Figure] = ()
+) -> list[Figure]:
     """Every casualty and detention figure in `text`, in order of appearance.
 
     `doc` (a spaCy Doc of `text` with sentence boundaries) only lends its sentences;
-    without it, sentences are split on punctuation.
+    without it, sentences are split on punctuation. `context` holds figures read elsewhere in
+    the same document (the headline for the body, the body for the headline): their deaths
+    take part in resolving "shot" ("Teen shot" above a story that says he died).
     """
     lang = _language("es" if language == "es" else "en")
     starts = sentence_starts(text, doc)
@@ -737,7 +741,7 @@ def find_figures(text: str, language: str, doc: Doc | None = None) -> list[Figur
         if raw_kind == SHOT and _NON_FATAL.match(text, end):
             raw_kind = INJURED  # "shot in the leg" survived it
         found.append((figure, raw_kind))
-    return _resolve_shot(found)
+    return _resolve_shot(found, _deaths(context))
 
 
 def _is_cumulative(text: str, start: int, end: int, sentence: tuple[int, int], lang: _Lang) -> bool:
@@ -756,7 +760,18 @@ _NON_FATAL = re.compile(
 )
 
 
-def _resolve_shot(found: list[tuple[Figure, str]]) -> list[Figure]:
+def _deaths(figures: Sequence[Figure]) -> list[int]:
+    """The incident death counts among `figures`: not totals, not "another"/"also" groups."""
+    return [
+        f.low
+        for f in figures
+        if f.kind is KILLED and not f.cumulative and not _ADDITIONAL.search(f.span.text)
+    ]
+
+
+def _resolve_shot(
+    found: list[tuple[Figure, str]], deaths_elsewhere: Sequence[int] = ()
+) -> list[Figure]:
     """ "N were shot" counts the dead too: the injured are N minus the dead among them.
 
     For N > 1, the dead are the document's largest killed figure no larger than N (on the
@@ -765,11 +780,7 @@ def _resolve_shot(found: list[tuple[Figure, str]]) -> list[Figure]:
     a death at all, and is then no figure of its own. "Others", "another", "also" mark a
     separate group ("three others were shot"), which keeps N.
     """
-    killed = [
-        f.low
-        for f, _ in found
-        if f.kind is KILLED and not f.cumulative and not _ADDITIONAL.search(f.span.text)
-    ]
+    killed = _deaths([f for f, _ in found]) + list(deaths_elsewhere)
     resolved: list[Figure] = []
     for figure, raw_kind in found:
         if raw_kind == SHOT and not figure.cumulative and figure.low > 0:
