@@ -370,3 +370,73 @@ def test_a_total_in_the_context_does_not_absorb_the_person_shot(
     assert [(f.kind, f.low) for f in find_figures(headline, language, context=body_figures)] == [
         (H, 1)
     ]
+
+
+# -- one person already named is, in a story of a death, the person who died ----------------
+
+
+def _kinds(text: str, language: str) -> list[tuple[FigureKind, int, str]]:
+    return [(f.kind, f.low, f.span.text) for f in find_figures(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "A man was killed on Friday. He suffered a gunshot wound to the chest.",
+         [(K, 1, "A man was killed")]),
+        ("es", "Un hombre murió el viernes. El hombre sufrió una herida de bala en el pecho.",
+         [(K, 1, "Un hombre murió")]),
+        ("en", "Police said Smith died at the scene. Smith was wounded in the head.",
+         [(K, 1, "Smith died")]),
+        ("es", "Un joven de 19 años murió el sábado. Él resultó herido de bala en la calle 5.",
+         [(K, 1, "Un joven de 19 años murió")]),
+        # traps: a calibre, an age, an address are no counts
+        ("en", "A 25-year-old man died on 9th Street. He was struck by a 9mm round.",
+         [(K, 1, "A 25-year-old man died")]),
+    ],
+)  # fmt: skip
+def test_the_named_person_wounded_is_the_one_who_died(
+    language: str, text: str, expected: list[tuple]
+) -> None:
+    assert _kinds(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # someone new: an indefinite subject
+        ("en", "A man was killed and a woman was wounded.",
+         [(K, 1, "A man was killed"), (H, 1, "a woman was wounded")]),
+        ("es", "Un hombre murió y una mujer resultó herida.",
+         [(K, 1, "Un hombre murió"), (H, 1, "una mujer resultó herida")]),
+        # the words say the person lives
+        ("en", "A 25-year-old man was killed. His wife is in critical condition.",
+         [(K, 1, "A 25-year-old man was killed"), (H, 1, "His wife is in critical condition")]),
+        ("es", "Un hombre de 25 años murió. Su esposa está en estado grave.",
+         [(K, 1, "Un hombre de 25 años murió"), (H, 1, "Su esposa está en estado grave")]),
+        # an active verb brings in its own object
+        ("en", "A gunman killed a man on Friday, wounding his father.",
+         [(K, 1, "killed a man"), (H, 1, "wounding his father")]),
+        # no death in the story: the named person is injured
+        ("en", "Smith was wounded in the head. Call (720) 555-0199.",
+         [(H, 1, "Smith was wounded")]),
+        ("es", "El joven resultó herido en la avenida 5 de Julio.",
+         [(H, 1, "El joven resultó herido")]),
+    ],
+)  # fmt: skip
+def test_someone_new_or_alive_stays_injured(
+    language: str, text: str, expected: list[tuple]
+) -> None:
+    assert _kinds(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The shooting suspect was arrested on Friday.", "Police said the killing suspect fled."],
+)
+def test_a_gerund_before_victim_or_suspect_is_part_of_the_noun(text: str) -> None:
+    assert find_figures(text, "en") == []
+
+
+def test_a_gerund_with_a_real_object_still_counts() -> None:
+    assert _kinds("Man charged with shooting friend", "en")[-1] == (H, 1, "shooting friend")

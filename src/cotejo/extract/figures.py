@@ -574,6 +574,7 @@ class _Reading:
     low: int
     high: int | None
     hedge: Hedge
+    person: str = ""  # role of the first word naming the one person ("he", "the", "Smith")
 
 
 def _kind_of(tokens: Sequence[_Token], first: int, last: int) -> str | None:
@@ -621,6 +622,18 @@ def _sum_of_parts(tokens: Sequence[_Token], first: int, last: int) -> tuple[int,
             total += 1  # one person; a lone age (", 9,") is an apposition, not a person
         part = []
     return total, hedge
+
+
+# "the shooting victim", "a killing suspect": a gerund before one of these bare nouns is
+# part of the noun, not a verb with its object.
+_COMPOUND_HEADS = frozenset("victim victims suspect suspects survivor survivors".split())
+
+
+def _compound_noun(text: str, tokens: Sequence[_Token], first: int) -> bool:
+    verb, noun = tokens[first - 1], tokens[first]
+    return text[verb.start : verb.end].lower().endswith("ing") and (
+        text[noun.start : noun.end].lower() in _COMPOUND_HEADS
+    )
 
 
 # A verb that agrees with a plural subject cannot follow the one person a pattern read.
@@ -677,6 +690,7 @@ def _readings(text: str, tokens: Sequence[_Token], lang: _Lang) -> list[_Reading
                 if name == "one-object" and (
                     _not_done_to(roles, match.start("t"))
                     or (roles[match.start("t")] == "K" and kind == INJURED)  # "hurt him"
+                    or _compound_noun(text, tokens, match.start("s"))
                 ):
                     continue
                 low, high, hedge = 1, 1, Hedge.EXACT
@@ -686,8 +700,13 @@ def _readings(text: str, tokens: Sequence[_Token], lang: _Lang) -> list[_Reading
                 )  # fmt: skip
                 if kind == KILLED and order > 1:
                     low, high, hedge = order, None, Hedge.AT_LEAST
+            person = ""
+            if name == "one" or (name == "one-object" and roles[match.start("s")] == "j"):
+                person = roles[match.start("s")]
             readings.append(
-                _Reading(_PRIORITY[rank], match.start(), match.end(), kind, low, high, hedge)
+                _Reading(
+                    _PRIORITY[rank], match.start(), match.end(), kind, low, high, hedge, person
+                )
             )
     return readings
 
@@ -740,6 +759,12 @@ def find_figures(
         raw_kind = reading.kind
         if raw_kind == SHOT and _NON_FATAL.match(text, end):
             raw_kind = INJURED  # "shot in the leg" survived it
+        elif (
+            raw_kind == INJURED
+            and reading.person in _KNOWN_PERSON
+            and not _ALIVE.search(text, start, end)
+        ):
+            raw_kind = SHOT  # may be the one killed
         found.append((figure, raw_kind))
     return _resolve_shot(found, _deaths(context))
 
@@ -750,6 +775,13 @@ def _is_cumulative(text: str, start: int, end: int, sentence: tuple[int, int], l
     after = text[end : min(sentence[1], end + 60)]
     return bool(lang.cumulative_before.search(before) or lang.cumulative_after.search(after))
 
+
+# "He suffered a gunshot wound", "Smith was wounded", "striking him": one person already
+# named (pronoun, definite noun, name) is, in a story that reports a death, the person who
+# died; "a woman was wounded" brings in someone new. Roles: he/she, him/her, the/his, Name.
+_KNOWN_PERSON = frozenset("hjtX")
+# ... unless the words say the person lives: "is in stable condition", "was hospitalized".
+_ALIVE = re.compile(r"condition|hospitali[sz]ed|recovering|estado|hospitalizad", re.IGNORECASE)
 
 _NON_FATAL = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:in|en)\s+(?:the|his|her|their|one|both|el|la|los|las|una?)\s+"
