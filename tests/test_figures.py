@@ -440,3 +440,30 @@ def test_a_gerund_before_victim_or_suspect_is_part_of_the_noun(text: str) -> Non
 
 def test_a_gerund_with_a_real_object_still_counts() -> None:
     assert _kinds("Man charged with shooting friend", "en")[-1] == (H, 1, "shooting friend")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The shooting claimed the life of a 20-year-old man on 5th Avenue.",
+         [(K, 1, "claimed the life of a 20-year-old man")]),
+        ("en", "The fire claimed the lives of two people at 1400 Elm St.",
+         [(K, 2, "claimed the lives of two people")]),
+        ("es", "La balacera cobró la vida de un joven de 17 años.",
+         [(K, 1, "cobró la vida de un joven")]),
+        ("es", "El ataque cobró la vida de dos personas el 12 de mayo.",
+         [(K, 2, "cobró la vida de dos personas")]),
+        # a participle before the noun
+        ("en", "Officers found a wounded 12-year-old girl calling 911.",
+         [(H, 1, "a wounded 12-year-old girl")]),
+        ("es", "Los agentes hallaron un hombre herido en la calle 9.",
+         [(H, 1, "un hombre herido")]),
+        # "shot and wounded" with a possessive object, though the shooter dies
+        ("en", "A mother shot and wounded her 3-year-old son before killing herself.",
+         [(H, 1, "shot and wounded her 3-year-old son"), (K, 1, "killing herself")]),
+        ("en", "He shot and killed her mother with a .38-caliber revolver.",
+         [(K, 1, "shot and killed her mother")]),
+    ],
+)  # fmt: skip
+def test_life_claimed_and_participles(language: str, text: str, expected: list[tuple]) -> None:
+    assert _kinds(text, language) == expected

@@ -112,7 +112,8 @@ _EN_LEXICON = {
     **_entries("E", KILLED, "dead death deaths fatalities deceased"),
     **_entries("Q", KILLED, "died dies die perished succumbed lost_their_lives lost_his_life"
                " lost_her_life"),
-    **_entries("T", KILLED, "killing kills kill murdering"),
+    **_entries("T", KILLED, "killing kills kill murdering claimed_the_life_of"
+               " claimed_the_lives_of claims_the_life_of claims_the_lives_of"),
     **_entries("K", INJURED, "injured wounded hurt hospitalized hospitalised recovering"),
     **_entries("T", INJURED, "injuring wounding injures"),
     **_entries("W", INJURED, "injuries injury wound wounds"),
@@ -181,6 +182,8 @@ _ES_LEXICON = {
                " sin_vida"),
     **_entries("Q", KILLED, "murió murieron fallecieron falleció muere mueren perecieron"
                " pereció fallece fallecen perdieron_la_vida perdió_la_vida"),
+    **_entries("T", KILLED, "cobró_la_vida_de cobraron_la_vida_de cobró_la_vida_a"
+               " cobraron_la_vida_a"),
     **_entries("T", KILLED, "mató mataron matan mata asesinó asesinaron ejecutaron"
                " acribillaron abatió abatieron ultimaron"),
     **_entries("E", INJURED, "herido heridos heridas lesionado lesionada lesionados"
@@ -313,13 +316,19 @@ def _patterns(spanish: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the deaths of two men", "la muerte de dos personas"
         ("object", r"(?P<t>E)ot?(?P<n>N)(?:ot?[Pm]|[xXg]{0,3}[Pp])?"),
         # "shot and killed a man", "killed his wife", "shot himself"
-        ("one-object", rf"(?P<t>{verb})R?(?P<s>j|(?:[at]|j)?{noun})"),
+        ("one-object", rf"(?P<t>{verb})R?(?P<s>(?:[at]|j)?{noun}|j)"),
         ("one-object", rf"(?P<t>E)o(?P<s>[atj]?{noun})"),  # "the shooting death of a man"
         # "the boy who was shot in the face has died"
         ("one-died", rf"(?P<s>{one}|{headline})w[^|;Q]{{1,10}}?[HR]*(?P<t>F?Q)"),
         # "a man was killed", "the victim died", "he was shot", "un muerto"
         ("one", rf"(?P<s>{one}){passive}"),
         ("one", rf"(?P<s>{one}){intransitive}"),
+        # "a wounded 12-year-old girl", "un hombre herido": a participle next to the noun
+        (
+            ("one", rf"(?P<s>a{noun})(?P<t>[EK])")
+            if spanish
+            else ("one", rf"(?P<s>a)(?P<t>K){noun}")
+        ),
         *((("one", r"(?P<s>a)x?(?P<t>E)"),) if spanish else ()),  # "un muerto", "un herido"
         ("headline", rf"(?P<s>{headline}){modifier}{_APPOSITION}R*(?P<t>{_CHAIN})"),
     )
@@ -687,10 +696,14 @@ def _readings(text: str, tokens: Sequence[_Token], lang: _Lang) -> list[_Reading
                     and (roles[match.end() : match.end() + 1] in _ACTIVE_OBJECT)
                 ):
                     continue  # "Officer shot the suspect": the officer is the shooter
-                if name == "one-object" and (
-                    _not_done_to(roles, match.start("t"))
-                    or (roles[match.start("t")] == "K" and kind == INJURED)  # "hurt him"
-                    or _compound_noun(text, tokens, match.start("s"))
+                if (
+                    name == "one-object"
+                    and (
+                        _not_done_to(roles, match.start("t"))
+                        # "hurt him" alone is no injury count; "shot and wounded him" is
+                        or (roles[match.start("t") : match.end("t")] == "K" and kind == INJURED)
+                        or _compound_noun(text, tokens, match.start("s"))
+                    )
                 ):
                     continue
                 low, high, hedge = 1, 1, Hedge.EXACT
@@ -701,7 +714,7 @@ def _readings(text: str, tokens: Sequence[_Token], lang: _Lang) -> list[_Reading
                 if kind == KILLED and order > 1:
                     low, high, hedge = order, None, Hedge.AT_LEAST
             person = ""
-            if name == "one" or (name == "one-object" and roles[match.start("s")] == "j"):
+            if name == "one" or (name == "one-object" and match.group("s") == "j"):
                 person = roles[match.start("s")]
             readings.append(
                 _Reading(
