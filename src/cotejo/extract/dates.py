@@ -715,6 +715,8 @@ def event_date(
     if anchor is not None:
         start, end = next(((s, e) for s, e in sentences if s <= anchor < e), (anchor, anchor))
         near = [d for d in pool if start <= d.span.start < end and d.precision is not YEAR]
+        if near and all(_is_said(text, d) for d in near):
+            near = []  # "police said Monday" alone: look for the event's own date first
         if near:
             return min(
                 near,
