@@ -711,6 +711,19 @@ def event_date(
         published = published.date()
     pool = [d for d in dates if published is None or d.start <= published] or dates
     pool = [d for d in pool if not _is_stamp(text, d)] or pool
+    return _refined(text, _choose(text, pool, anchor), pool)
+
+
+def _refined(text: str, found: EventDate, pool: Sequence[EventDate]) -> EventDate:
+    """A week or a month refined by a day inside it that the text also gives: "last month"
+    and "on Nov. 10" elsewhere say the same, the day more precisely."""
+    if found.precision not in (WEEK, MONTH):
+        return found
+    inside = [d for d in pool if d.precision is DAY and found.start <= d.start <= found.end]
+    return next((d for d in inside if not _is_said(text, d)), found)
+
+
+def _choose(text: str, pool: Sequence[EventDate], anchor: int | None) -> EventDate:
     sentences = _sentence_bounds(text)
     if anchor is not None:
         start, end = next(((s, e) for s, e in sentences if s <= anchor < e), (anchor, anchor))
