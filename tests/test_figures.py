@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS
-from cotejo.extract.figures import document_toll, find_figures, sentence_starts
+from cotejo.extract.figures import document_toll, find_figures
 from cotejo.extract.model import Figure, FigureKind, Hedge
 from cotejo.extract.numbers import Role, find_quantities
+from cotejo.extract.text_units import sentence_starts
 
 K, H, M, S, D, C = (  # H: hurt (injured)
     FigureKind.KILLED,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from cotejo.extract.model import Figure, FigureKind, Hedge, Span
 from cotejo.extract.numbers import Quantity, Role, find_quantities
+from cotejo.extract.text_units import sentence_starts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -536,39 +537,6 @@ def _phrase_token(match: re.Match[str], lang: _Lang) -> _Token:
         low = _MULTIPLE.get(match.group().split()[0].split("-")[0].lower(), 2)
         quantity = Quantity(match.start(), match.end(), Role.COUNT, low, low)
     return _Token(match.start(), match.end(), role, kind, quantity)
-
-
-# -- sentences -----------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr lt sgt capt cpl gen col gov sen rep rev ave blvd rd mt ft no vs"
-    " etc jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m inc co corp dept sra"
-    " srta av pág núm lic ing u.s.a d.c".split()
-)
-_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)$")
-
-
-def sentence_starts(text: str, doc: Doc | None = None) -> list[int]:
-    """Offsets where sentences begin: spaCy's when `doc` has them, else by punctuation."""
-    if doc is not None and doc.has_annotation("SENT_START"):
-        return [sentence.start_char for sentence in doc.sents]
-    starts = [0]
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.group().startswith("."):
-            before = _LAST_WORD.search(text, max(0, match.start() - 12), match.start())
-            word = before.group(1).lower() if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-            following = text[end : end + 3].lstrip()
-            if following[:1].islower():
-                continue
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if end < len(text) and end > starts[-1]:
-            starts.append(end)
-    return starts
 
 
 # -- readings ------------------------------------------------------------------------------
