@@ -10,8 +10,9 @@ picks, per kind, the figure that best stands for the document's main incident.
 
 "Shot" is not a kind: "five were shot, one fatally" is read as one killed and four injured
 (see `_resolve_shot`); one person already named who "suffered a gunshot wound" is, in a story
-of a death, that death; the headline and the body resolve "shot" against each other. Zero is a figure only when the text says so ("no one was hurt");
-a kind the text does not mention has no figure.
+of a death, that death; the headline and the body resolve "shot" against each other. Zero is
+a figure only when the text says so ("no one was hurt"); a kind the text does not mention
+has no figure.
 """
 
 from __future__ import annotations
