@@ -398,6 +398,54 @@ def test_event_date_passes_over_the_day_a_statement_was_made() -> None:
     assert event_date(text, "es", THURSDAY).span.text == "el domingo"
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the anchor's sentence only gives the day it was said: the lead's own date wins
+        ("en", "A 9-year-old girl died after the shooting on Oct. 12, police said Monday. "
+               "She was hit by a 9mm round, the chief said Monday.", date(2025, 10, 12)),
+        ("es", "Una niña de 9 años murió tras el tiroteo del 12 de octubre. "
+               "La niña recibió un disparo de 9 mm, dijo el lunes el jefe.", date(2025, 10, 12)),
+    ],
+)  # fmt: skip
+def test_an_anchor_sentence_with_only_a_said_day_falls_back_to_the_event_date(
+    language: str, text: str, expected: date
+) -> None:
+    anchor = text.rindex("9")
+    found = event_date(text, language, THURSDAY, anchor=anchor)
+    assert found is not None and found.start == expected
+
+
+def test_a_said_day_is_still_the_date_when_nothing_else_is_given() -> None:
+    text = "A man was shot in Aurora, police said Monday."
+    found = event_date(text, "en", THURSDAY, anchor=text.index("shot"))
+    assert found is not None and found.span.text == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "A man was shot last week in Aurora. The 25-year-old was hit on Oct. 9 near "
+               "1400 Elm St., police said.", date(2025, 10, 9)),
+        ("es", "Un hombre fue baleado la semana pasada en Petare. El joven de 25 años recibió "
+               "el disparo el 9 de octubre en la calle 5.", date(2025, 10, 9)),
+        ("en", "Two men were killed last month in Denver. The first died on Sept. 14, "
+               "police said.", date(2025, 9, 14)),
+        # a day outside the week is another event: the week stays
+        ("en", "A man was shot last week in Aurora. He had been arrested on Sept. 2.",
+         date(2025, 10, 6)),
+        ("es", "Un hombre fue baleado la semana pasada en Petare. Había sido detenido el "
+               "2 de septiembre.", date(2025, 10, 6)),
+    ],
+)  # fmt: skip
+def test_a_week_or_month_is_refined_by_a_day_inside_it(
+    language: str, text: str, expected: date
+) -> None:
+    anchor = text.index("bal" if language == "es" else "shot" if "shot" in text else "killed")
+    found = event_date(text, language, THURSDAY, anchor=anchor)
+    assert found is not None and found.start == expected
+
+
 def test_event_date_skips_a_bare_year_when_a_better_date_exists() -> None:
     text = "Trump invoked a law from 1738 to deport them. The raid happened on Monday."
     anchor = text.index("invoked")

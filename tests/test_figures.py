@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS
-from cotejo.extract.figures import document_toll, find_figures, sentence_starts
+from cotejo.extract.figures import document_toll, find_figures
 from cotejo.extract.model import Figure, FigureKind, Hedge
 from cotejo.extract.numbers import Role, find_quantities
+from cotejo.extract.text_units import sentence_starts
 
 K, H, M, S, D, C = (  # H: hurt (injured)
     FigureKind.KILLED,
@@ -320,3 +321,150 @@ def test_a_modifier_before_and_after_the_noun_keeps_the_count() -> None:
         3,
         "3 male narco-terrorists aboard the vessel were killed",
     )
+
+
+# -- the headline and the body resolve "shot" against each other -----------------------------
+
+HEADLINE_CASES = [
+    # (language, headline, body): the one person shot is the one who died
+    ("en", "Teen shot near school", "The 16-year-old boy died at the hospital on Friday."),
+    ("es", "Joven baleado en Petare", "El joven de 19 años murió en el hospital."),
+]
+
+
+@pytest.mark.parametrize(("language", "headline", "body"), HEADLINE_CASES)
+def test_one_shot_in_the_headline_is_the_death_in_the_body(
+    language: str, headline: str, body: str
+) -> None:
+    assert [f.kind for f in find_figures(headline, language)] == [H]
+    assert find_figures(headline, language, context=find_figures(body, language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "body"),
+    [
+        ("en", "Man, 25, killed in Aurora shooting", "A 25-year-old man was shot on 9th Street."),
+        ("es", "Asesinado un hombre de 25 años", "Un hombre de 25 años fue baleado en la calle 5."),
+    ],
+)
+def test_one_shot_in_the_body_is_the_death_in_the_headline(
+    language: str, headline: str, body: str
+) -> None:
+    title = find_figures(headline, language)
+    assert [(f.kind, f.low) for f in title] == [(K, 1)]  # the age is no count
+    assert [f.kind for f in find_figures(body, language)] == [H]
+    assert find_figures(body, language, context=title) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "body"),
+    [
+        ("en", "Man shot on Main Street", "The gang has killed 83 people since September."),
+        ("es", "Hombre baleado en Petare", "La banda ha matado a 83 personas desde septiembre."),
+    ],
+)
+def test_a_total_in_the_context_does_not_absorb_the_person_shot(
+    language: str, headline: str, body: str
+) -> None:
+    body_figures = find_figures(body, language)
+    assert [(f.kind, f.cumulative) for f in body_figures] == [(K, True)]
+    assert [(f.kind, f.low) for f in find_figures(headline, language, context=body_figures)] == [
+        (H, 1)
+    ]
+
+
+# -- one person already named is, in a story of a death, the person who died ----------------
+
+
+def _kinds(text: str, language: str) -> list[tuple[FigureKind, int, str]]:
+    return [(f.kind, f.low, f.span.text) for f in find_figures(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "A man was killed on Friday. He suffered a gunshot wound to the chest.",
+         [(K, 1, "A man was killed")]),
+        ("es", "Un hombre murió el viernes. El hombre sufrió una herida de bala en el pecho.",
+         [(K, 1, "Un hombre murió")]),
+        ("en", "Police said Smith died at the scene. Smith was wounded in the head.",
+         [(K, 1, "Smith died")]),
+        ("es", "Un joven de 19 años murió el sábado. Él resultó herido de bala en la calle 5.",
+         [(K, 1, "Un joven de 19 años murió")]),
+        # traps: a calibre, an age, an address are no counts
+        ("en", "A 25-year-old man died on 9th Street. He was struck by a 9mm round.",
+         [(K, 1, "A 25-year-old man died")]),
+    ],
+)  # fmt: skip
+def test_the_named_person_wounded_is_the_one_who_died(
+    language: str, text: str, expected: list[tuple]
+) -> None:
+    assert _kinds(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # someone new: an indefinite subject
+        ("en", "A man was killed and a woman was wounded.",
+         [(K, 1, "A man was killed"), (H, 1, "a woman was wounded")]),
+        ("es", "Un hombre murió y una mujer resultó herida.",
+         [(K, 1, "Un hombre murió"), (H, 1, "una mujer resultó herida")]),
+        # the words say the person lives
+        ("en", "A 25-year-old man was killed. His wife is in critical condition.",
+         [(K, 1, "A 25-year-old man was killed"), (H, 1, "His wife is in critical condition")]),
+        ("es", "Un hombre de 25 años murió. Su esposa está en estado grave.",
+         [(K, 1, "Un hombre de 25 años murió"), (H, 1, "Su esposa está en estado grave")]),
+        # an active verb brings in its own object
+        ("en", "A gunman killed a man on Friday, wounding his father.",
+         [(K, 1, "killed a man"), (H, 1, "wounding his father")]),
+        # no death in the story: the named person is injured
+        ("en", "Smith was wounded in the head. Call (720) 555-0199.",
+         [(H, 1, "Smith was wounded")]),
+        ("es", "El joven resultó herido en la avenida 5 de Julio.",
+         [(H, 1, "El joven resultó herido")]),
+    ],
+)  # fmt: skip
+def test_someone_new_or_alive_stays_injured(
+    language: str, text: str, expected: list[tuple]
+) -> None:
+    assert _kinds(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The shooting suspect was arrested on Friday.", "Police said the killing suspect fled."],
+)
+def test_a_gerund_before_victim_or_suspect_is_part_of_the_noun(text: str) -> None:
+    assert find_figures(text, "en") == []
+
+
+def test_a_gerund_with_a_real_object_still_counts() -> None:
+    assert _kinds("Man charged with shooting friend", "en")[-1] == (H, 1, "shooting friend")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The shooting claimed the life of a 20-year-old man on 5th Avenue.",
+         [(K, 1, "claimed the life of a 20-year-old man")]),
+        ("en", "The fire claimed the lives of two people at 1400 Elm St.",
+         [(K, 2, "claimed the lives of two people")]),
+        ("es", "La balacera cobró la vida de un joven de 17 años.",
+         [(K, 1, "cobró la vida de un joven")]),
+        ("es", "El ataque cobró la vida de dos personas el 12 de mayo.",
+         [(K, 2, "cobró la vida de dos personas")]),
+        # a participle before the noun
+        ("en", "Officers found a wounded 12-year-old girl calling 911.",
+         [(H, 1, "a wounded 12-year-old girl")]),
+        ("es", "Los agentes hallaron un hombre herido en la calle 9.",
+         [(H, 1, "un hombre herido")]),
+        # "shot and wounded" with a possessive object, though the shooter dies
+        ("en", "A mother shot and wounded her 3-year-old son before killing herself.",
+         [(H, 1, "shot and wounded her 3-year-old son"), (K, 1, "killing herself")]),
+        ("en", "He shot and killed her mother with a .38-caliber revolver.",
+         [(K, 1, "shot and killed her mother")]),
+    ],
+)  # fmt: skip
+def test_life_claimed_and_participles(language: str, text: str, expected: list[tuple]) -> None:
+    assert _kinds(text, language) == expected

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from cotejo.extract.model import DatePrecision, EventDate, Span
+from cotejo.extract.text_units import split_sentences
 
 __all__ = ["find_dates", "event_date"]
 
@@ -650,11 +651,6 @@ def _without_overlaps(
     return kept
 
 
-_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(¿¡]*[A-ZÁÉÍÓÚÑ0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Sra|Jr|Gen|Lt|Sgt|Col|Capt|Gov|Sen|Rep|Ave|Blvd|Rd|No|Vol|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.|\b(?:[A-Z]\.){2,})$"
-)
 # A publication stamp, not an event: "Posted: Tuesday, January 28, 2014", "April 11, 2013 4:39 PM"
 _STAMP_BEFORE = re.compile(
     r"(?:posted|updated|published|last\s+modified|publicado|actualizado)"
@@ -672,19 +668,6 @@ _SAID_BEFORE = re.compile(
     r"agregó)\s+(?:on\s+|el\s+|este\s+)?$",
     re.IGNORECASE,
 )
-
-
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group() and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "Aug. 18", "U.S. District Judge": not a sentence end
-        if m.start() > start:
-            bounds.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
 
 
 def event_date(
@@ -711,10 +694,25 @@ def event_date(
         published = published.date()
     pool = [d for d in dates if published is None or d.start <= published] or dates
     pool = [d for d in pool if not _is_stamp(text, d)] or pool
-    sentences = _sentence_bounds(text)
+    return _refined(text, _choose(text, pool, anchor), pool)
+
+
+def _refined(text: str, found: EventDate, pool: Sequence[EventDate]) -> EventDate:
+    """A week or a month refined by a day inside it that the text also gives: "last month"
+    and "on Nov. 10" elsewhere say the same, the day more precisely."""
+    if found.precision not in (WEEK, MONTH):
+        return found
+    inside = [d for d in pool if d.precision is DAY and found.start <= d.start <= found.end]
+    return next((d for d in inside if not _is_said(text, d)), found)
+
+
+def _choose(text: str, pool: Sequence[EventDate], anchor: int | None) -> EventDate:
+    sentences = split_sentences(text).ranges
     if anchor is not None:
         start, end = next(((s, e) for s, e in sentences if s <= anchor < e), (anchor, anchor))
         near = [d for d in pool if start <= d.span.start < end and d.precision is not YEAR]
+        if near and all(_is_said(text, d) for d in near):
+            near = []  # "police said Monday" alone: look for the event's own date first
         if near:
             return min(
                 near,

@@ -9,8 +9,10 @@ expressions over that string of roles read "two people were killed", "killed two
 picks, per kind, the figure that best stands for the document's main incident.
 
 "Shot" is not a kind: "five were shot, one fatally" is read as one killed and four injured
-(see `_resolve_shot`). Zero is a figure only when the text says so ("no one was hurt");
-a kind the text does not mention has no figure.
+(see `_resolve_shot`); one person already named who "suffered a gunshot wound" is, in a story
+of a death, that death; the headline and the body resolve "shot" against each other. Zero is
+a figure only when the text says so ("no one was hurt"); a kind the text does not mention
+has no figure.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from cotejo.extract.model import Figure, FigureKind, Hedge, Span
 from cotejo.extract.numbers import Quantity, Role, find_quantities
+from cotejo.extract.text_units import sentence_starts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -112,7 +115,8 @@ _EN_LEXICON = {
     **_entries("E", KILLED, "dead death deaths fatalities deceased"),
     **_entries("Q", KILLED, "died dies die perished succumbed lost_their_lives lost_his_life"
                " lost_her_life"),
-    **_entries("T", KILLED, "killing kills kill murdering"),
+    **_entries("T", KILLED, "killing kills kill murdering claimed_the_life_of"
+               " claimed_the_lives_of claims_the_life_of claims_the_lives_of"),
     **_entries("K", INJURED, "injured wounded hurt hospitalized hospitalised recovering"),
     **_entries("T", INJURED, "injuring wounding injures"),
     **_entries("W", INJURED, "injuries injury wound wounds"),
@@ -181,6 +185,8 @@ _ES_LEXICON = {
                " sin_vida"),
     **_entries("Q", KILLED, "murió murieron fallecieron falleció muere mueren perecieron"
                " pereció fallece fallecen perdieron_la_vida perdió_la_vida"),
+    **_entries("T", KILLED, "cobró_la_vida_de cobraron_la_vida_de cobró_la_vida_a"
+               " cobraron_la_vida_a"),
     **_entries("T", KILLED, "mató mataron matan mata asesinó asesinaron ejecutaron"
                " acribillaron abatió abatieron ultimaron"),
     **_entries("E", INJURED, "herido heridos heridas lesionado lesionada lesionados"
@@ -313,13 +319,19 @@ def _patterns(spanish: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the deaths of two men", "la muerte de dos personas"
         ("object", r"(?P<t>E)ot?(?P<n>N)(?:ot?[Pm]|[xXg]{0,3}[Pp])?"),
         # "shot and killed a man", "killed his wife", "shot himself"
-        ("one-object", rf"(?P<t>{verb})R?(?P<s>j|(?:[at]|j)?{noun})"),
+        ("one-object", rf"(?P<t>{verb})R?(?P<s>(?:[at]|j)?{noun}|j)"),
         ("one-object", rf"(?P<t>E)o(?P<s>[atj]?{noun})"),  # "the shooting death of a man"
         # "the boy who was shot in the face has died"
         ("one-died", rf"(?P<s>{one}|{headline})w[^|;Q]{{1,10}}?[HR]*(?P<t>F?Q)"),
         # "a man was killed", "the victim died", "he was shot", "un muerto"
         ("one", rf"(?P<s>{one}){passive}"),
         ("one", rf"(?P<s>{one}){intransitive}"),
+        # "a wounded 12-year-old girl", "un hombre herido": a participle next to the noun
+        (
+            ("one", rf"(?P<s>a{noun})(?P<t>[EK])")
+            if spanish
+            else ("one", rf"(?P<s>a)(?P<t>K){noun}")
+        ),
         *((("one", r"(?P<s>a)x?(?P<t>E)"),) if spanish else ()),  # "un muerto", "un herido"
         ("headline", rf"(?P<s>{headline}){modifier}{_APPOSITION}R*(?P<t>{_CHAIN})"),
     )
@@ -529,39 +541,6 @@ def _phrase_token(match: re.Match[str], lang: _Lang) -> _Token:
     return _Token(match.start(), match.end(), role, kind, quantity)
 
 
-# -- sentences -----------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr lt sgt capt cpl gen col gov sen rep rev ave blvd rd mt ft no vs"
-    " etc jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m inc co corp dept sra"
-    " srta av pág núm lic ing u.s.a d.c".split()
-)
-_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)$")
-
-
-def sentence_starts(text: str, doc: Doc | None = None) -> list[int]:
-    """Offsets where sentences begin: spaCy's when `doc` has them, else by punctuation."""
-    if doc is not None and doc.has_annotation("SENT_START"):
-        return [sentence.start_char for sentence in doc.sents]
-    starts = [0]
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.group().startswith("."):
-            before = _LAST_WORD.search(text, max(0, match.start() - 12), match.start())
-            word = before.group(1).lower() if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-            following = text[end : end + 3].lstrip()
-            if following[:1].islower():
-                continue
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if end < len(text) and end > starts[-1]:
-            starts.append(end)
-    return starts
-
-
 # -- readings ------------------------------------------------------------------------------
 
 
@@ -574,6 +553,7 @@ class _Reading:
     low: int
     high: int | None
     hedge: Hedge
+    person: str = ""  # role of the first word naming the one person ("he", "the", "Smith")
 
 
 def _kind_of(tokens: Sequence[_Token], first: int, last: int) -> str | None:
@@ -621,6 +601,18 @@ def _sum_of_parts(tokens: Sequence[_Token], first: int, last: int) -> tuple[int,
             total += 1  # one person; a lone age (", 9,") is an apposition, not a person
         part = []
     return total, hedge
+
+
+# "the shooting victim", "a killing suspect": a gerund before one of these bare nouns is
+# part of the noun, not a verb with its object.
+_COMPOUND_HEADS = frozenset("victim victims suspect suspects survivor survivors".split())
+
+
+def _compound_noun(text: str, tokens: Sequence[_Token], first: int) -> bool:
+    verb, noun = tokens[first - 1], tokens[first]
+    return text[verb.start : verb.end].lower().endswith("ing") and (
+        text[noun.start : noun.end].lower() in _COMPOUND_HEADS
+    )
 
 
 # A verb that agrees with a plural subject cannot follow the one person a pattern read.
@@ -674,9 +666,14 @@ def _readings(text: str, tokens: Sequence[_Token], lang: _Lang) -> list[_Reading
                     and (roles[match.end() : match.end() + 1] in _ACTIVE_OBJECT)
                 ):
                     continue  # "Officer shot the suspect": the officer is the shooter
-                if name == "one-object" and (
-                    _not_done_to(roles, match.start("t"))
-                    or (roles[match.start("t")] == "K" and kind == INJURED)  # "hurt him"
+                if (
+                    name == "one-object"
+                    and (
+                        _not_done_to(roles, match.start("t"))
+                        # "hurt him" alone is no injury count; "shot and wounded him" is
+                        or (roles[match.start("t") : match.end("t")] == "K" and kind == INJURED)
+                        or _compound_noun(text, tokens, match.start("s"))
+                    )
                 ):
                     continue
                 low, high, hedge = 1, 1, Hedge.EXACT
@@ -686,8 +683,13 @@ def _readings(text: str, tokens: Sequence[_Token], lang: _Lang) -> list[_Reading
                 )  # fmt: skip
                 if kind == KILLED and order > 1:
                     low, high, hedge = order, None, Hedge.AT_LEAST
+            person = ""
+            if name == "one" or (name == "one-object" and match.group("s") == "j"):
+                person = roles[match.start("s")]
             readings.append(
-                _Reading(_PRIORITY[rank], match.start(), match.end(), kind, low, high, hedge)
+                _Reading(
+                    _PRIORITY[rank], match.start(), match.end(), kind, low, high, hedge, person
+                )
             )
     return readings
 
@@ -708,11 +710,15 @@ def _choose(readings: list[_Reading]) -> list[_Reading]:
 # -- figures -------------------------------------------------------------------------------
 
 
-def find_figures(text: str, language: str, doc: Doc | None = None) -> list[Figure]:
+def find_figures(
+    text: str, language: str, doc: Doc | None = None, context: Sequence[Figure] = ()
+) -> list[Figure]:
     """Every casualty and detention figure in `text`, in order of appearance.
 
     `doc` (a spaCy Doc of `text` with sentence boundaries) only lends its sentences;
-    without it, sentences are split on punctuation.
+    without it, sentences are split on punctuation. `context` holds figures read elsewhere in
+    the same document (the headline for the body, the body for the headline): their deaths
+    take part in resolving "shot" ("Teen shot" above a story that says he died).
     """
     lang = _language("es" if language == "es" else "en")
     starts = sentence_starts(text, doc)
@@ -736,8 +742,14 @@ def find_figures(text: str, language: str, doc: Doc | None = None) -> list[Figur
         raw_kind = reading.kind
         if raw_kind == SHOT and _NON_FATAL.match(text, end):
             raw_kind = INJURED  # "shot in the leg" survived it
+        elif (
+            raw_kind == INJURED
+            and reading.person in _KNOWN_PERSON
+            and not _ALIVE.search(text, start, end)
+        ):
+            raw_kind = SHOT  # may be the one killed
         found.append((figure, raw_kind))
-    return _resolve_shot(found)
+    return _resolve_shot(found, _deaths(context))
 
 
 def _is_cumulative(text: str, start: int, end: int, sentence: tuple[int, int], lang: _Lang) -> bool:
@@ -746,6 +758,13 @@ def _is_cumulative(text: str, start: int, end: int, sentence: tuple[int, int], l
     after = text[end : min(sentence[1], end + 60)]
     return bool(lang.cumulative_before.search(before) or lang.cumulative_after.search(after))
 
+
+# "He suffered a gunshot wound", "Smith was wounded", "striking him": one person already
+# named (pronoun, definite noun, name) is, in a story that reports a death, the person who
+# died; "a woman was wounded" brings in someone new. Roles: he/she, him/her, the/his, Name.
+_KNOWN_PERSON = frozenset("hjtX")
+# ... unless the words say the person lives: "is in stable condition", "was hospitalized".
+_ALIVE = re.compile(r"condition|hospitali[sz]ed|recovering|estado|hospitalizad", re.IGNORECASE)
 
 _NON_FATAL = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:in|en)\s+(?:the|his|her|their|one|both|el|la|los|las|una?)\s+"
@@ -756,7 +775,18 @@ _NON_FATAL = re.compile(
 )
 
 
-def _resolve_shot(found: list[tuple[Figure, str]]) -> list[Figure]:
+def _deaths(figures: Sequence[Figure]) -> list[int]:
+    """The incident death counts among `figures`: not totals, not "another"/"also" groups."""
+    return [
+        f.low
+        for f in figures
+        if f.kind is KILLED and not f.cumulative and not _ADDITIONAL.search(f.span.text)
+    ]
+
+
+def _resolve_shot(
+    found: list[tuple[Figure, str]], deaths_elsewhere: Sequence[int] = ()
+) -> list[Figure]:
     """ "N were shot" counts the dead too: the injured are N minus the dead among them.
 
     For N > 1, the dead are the document's largest killed figure no larger than N (on the
@@ -765,11 +795,7 @@ def _resolve_shot(found: list[tuple[Figure, str]]) -> list[Figure]:
     a death at all, and is then no figure of its own. "Others", "another", "also" mark a
     separate group ("three others were shot"), which keeps N.
     """
-    killed = [
-        f.low
-        for f, _ in found
-        if f.kind is KILLED and not f.cumulative and not _ADDITIONAL.search(f.span.text)
-    ]
+    killed = _deaths([f for f, _ in found]) + list(deaths_elsewhere)
     resolved: list[Figure] = []
     for figure, raw_kind in found:
         if raw_kind == SHOT and not figure.cumulative and figure.low > 0:

@@ -254,7 +254,9 @@ class Extractor:
         lang = language if language in SUPPORTED else "en"
         sentences = split_sentences(text, doc)
         attributions = attribute_sentences(text, sentences, self.catalogue, doc)
-        found_figures = figures.find_figures(text, lang, doc)
+        # The headline and the body resolve "shot" against each other's deaths.
+        title_figures = self._title_figures(item, lang)
+        found_figures = figures.find_figures(text, lang, doc, context=title_figures)
         focus = self.geocoder.country_focus(text, doc, lang)
         context = _Context(
             item,
@@ -279,7 +281,7 @@ class Extractor:
             name_spans=[(m.start, m.end) for m in self.catalogue.find(text)],
         )
         guess = events.classify(text, lang, title=item.title)
-        headline_figures, headline_places = self._headline(item, lang, focus)
+        headline_figures, headline_places = self._headline(item, lang, focus, found_figures)
         mentions: list[Mention] = []
         if guess.type is not EventType.OTHER or context.figures or headline_figures:
             mentions = self._mentions(context, guess, lang, headline_figures, headline_places)
@@ -345,17 +347,29 @@ class Extractor:
             mentions.append(sub)
         return mentions
 
+    @staticmethod
+    def _own_title(item: ExtractInput) -> str:
+        """The title when the text does not repeat it, else ''."""
+        title = (item.title or "").strip()
+        return "" if not title or title in item.text[: len(title) + 200] else title
+
+    def _title_figures(self, item: ExtractInput, language: str) -> list[Figure]:
+        """The title's figures read alone (spans into the title), for the body's context."""
+        title = self._own_title(item)
+        return figures.find_figures(title, language) if title else []
+
     def _headline(
-        self, item: ExtractInput, language: str, focus: str | None
+        self, item: ExtractInput, language: str, focus: str | None, body: Sequence[Figure]
     ) -> tuple[list[Figure], list[Place]]:
         """Figures and places in the title, when the text does not repeat it (paywall and
-        video pages often carry the facts only in the headline). Spans point into the title."""
-        title = (item.title or "").strip()
-        if not title or title in item.text[: len(title) + 200]:
+        video pages often carry the facts only in the headline). Spans point into the title.
+        "Teen shot" over a body that reports his death is that death, not an injury."""
+        title = self._own_title(item)
+        if not title:
             return [], []
         found = [
             f.model_copy(update={"span": f.span.in_title()})
-            for f in figures.find_figures(title, language)
+            for f in figures.find_figures(title, language, context=body)
             if not f.cumulative
         ]
         located = [

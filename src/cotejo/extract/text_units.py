@@ -1,5 +1,6 @@
 """Sentences of a text as character ranges: from spaCy's sentence boundaries when a Doc is
-given, else from a regex that knows common abbreviations in English and Spanish."""
+given, else from one punctuation splitter that knows common abbreviations in English and
+Spanish. Every extractor (figures, dates, attributions, mentions) splits text here."""
 
 from __future__ import annotations
 
@@ -7,26 +8,44 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
+# One punctuation splitter for every extractor: a line break, or ., ! or ? (with closing
+# quotes or brackets) before a space, except after a known abbreviation ("Aug.", "U.S.",
+# "Sra."), a single letter ("J. Smith") or before a lower-case word.
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sr sra srta jr st gen col lt sgt capt gov sen rep rev prof dept "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s ee.uu av ave blvd co corp inc ltd "
-    "vs etc approx calif colo fla ill tex va p.m a.m".split()
+    "mr mrs ms dr st jr sr lt sgt capt cpl gen col gov sen rep rev ave blvd rd mt ft no vs"
+    " etc jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m inc co corp dept sra"
+    " srta av pág núm lic ing u.s.a d.c ee".split()  # "EE. UU."
 )
-_CANDIDATE = re.compile(r"([.!?]+[\"”»’']?)(\s+)(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n\s*\n")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)$")
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    if match.group(1) is None or not match.group(1).startswith("."):
-        return True
-    word = _WORD_BEFORE.search(text, 0, match.start())
-    if word is None:
-        return True
-    token = word.group(1).rstrip(".").lower()
-    return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+def _is_abbreviation(text: str, match: re.Match[str]) -> bool:
+    before = _LAST_WORD.search(text, max(0, match.start() - 12), match.start())
+    word = before.group(1).lower() if before else ""
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def sentence_starts(text: str, doc: Doc | None = None) -> list[int]:
+    """Offsets where sentences begin: spaCy's when `doc` has them, else by punctuation."""
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [sentence.start_char for sentence in doc.sents]
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith("."):
+            if _is_abbreviation(text, match) or text[end : end + 3].lstrip()[:1].islower():
+                continue
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end < len(text) and end > starts[-1]:
+            starts.append(end)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -47,17 +66,8 @@ class Sentences:
 
 
 def _regex_ranges(text: str) -> list[tuple[int, int]]:
-    ranges, start = [], 0
-    for match in _CANDIDATE.finditer(text):
-        if not _is_boundary(text, match):
-            continue
-        end = match.start(2) if match.group(2) is not None else match.start()
-        if text[start:end].strip():
-            ranges.append((start, end))
-        start = match.end()
-    if text[start:].strip():
-        ranges.append((start, len(text)))
-    return ranges
+    starts = sentence_starts(text)
+    return list(zip(starts, [*starts[1:], len(text)], strict=True))
 
 
 def _trim(text: str, ranges: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
