@@ -68,7 +68,7 @@ class ResolveSummary:
     changed: int = 0  # rebuild: memberships that moved
     retired: int = 0
     superseded: int = 0
-    incidents: int = 0
+    incidents: int | None = None  # live incidents after the run (not counted when streaming)
     seconds: float = 0.0
     digest: str | None = None  # rebuild: sha256 of the grouping (see grouping_digest)
 
@@ -250,32 +250,33 @@ class StoreIndex:
         self.embedder = embedder
 
     def candidates(self, mention: MentionFeatures) -> list[IncidentState]:
-        clauses = []
+        # One indexed query per window, driven from incident_windows.start (an OR across
+        # windows inside one query made SQLite scan every incident).
+        found: dict[int, str] = {}
         for lo, hi in mention.windows:
             hi = min(hi, lo + timedelta(days=MAX_INDEXED_DAYS))  # as MemoryIndex cuts it
-            clauses.append(and_(m.Incident.id.in_(self._dated(lo, hi)), self._near(mention)))
+            rows = self.session.execute(
+                select(m.Incident.id, m.Incident.key)
+                .join(m.IncidentWindow, m.IncidentWindow.incident_id == m.Incident.id)
+                .where(
+                    m.IncidentWindow.start <= hi,
+                    m.IncidentWindow.start >= lo - timedelta(days=MAX_INDEXED_DAYS),
+                    m.IncidentWindow.end >= lo,
+                    m.Incident.retired_at.is_(None),
+                    self._near(mention),
+                )
+            )
+            found.update((incident_id, key) for incident_id, key in rows)
         if mention.near_duplicate_group is not None:
-            clauses.append(m.Incident.id.in_(self._reprint_incidents(mention.near_duplicate_group)))
-        if not clauses:
-            return []
-        query = (
-            select(m.Incident.id, m.Incident.key)
-            .where(m.Incident.retired_at.is_(None), or_(*clauses))
-            .order_by(m.Incident.key)
-            .limit(self.config.max_candidates)
-        )
-        found = self.session.execute(query).all()
-        return self._states({incident_id: key for incident_id, key in found})
-
-    @staticmethod
-    def _dated(lo: date, hi: date):
-        """Incidents with a member window meeting [lo, hi]; windows are at most
-        MAX_INDEXED_DAYS long, so the index on `start` bounds the search."""
-        return select(m.IncidentWindow.incident_id).where(
-            m.IncidentWindow.start <= hi,
-            m.IncidentWindow.start >= lo - timedelta(days=MAX_INDEXED_DAYS),
-            m.IncidentWindow.end >= lo,
-        )
+            rows = self.session.execute(
+                select(m.Incident.id, m.Incident.key).where(
+                    m.Incident.retired_at.is_(None),
+                    m.Incident.id.in_(self._reprint_incidents(mention.near_duplicate_group)),
+                )
+            )
+            found.update((incident_id, key) for incident_id, key in rows)
+        kept = sorted(found.items(), key=lambda item: item[1])[: self.config.max_candidates]
+        return self._states(dict(kept))
 
     def _near(self, mention: MentionFeatures):
         """A superset of `score.near` against any member: within reach by latitude, or a
@@ -510,9 +511,10 @@ def run_resolve(
     else:
         _incremental(store, config, embedder.name, ids, clock, summary, progress)
     with store.session() as session:
-        summary.incidents = session.execute(
-            select(func.count()).select_from(m.Incident).where(m.Incident.retired_at.is_(None))
-        ).scalar_one()
+        if mention_ids is None or rebuild:  # a count is a scan: not on the streaming path
+            summary.incidents = session.execute(
+                select(func.count()).select_from(m.Incident).where(m.Incident.retired_at.is_(None))
+            ).scalar_one()
         summary.seconds = time.perf_counter() - started
         EventLog(session).append(
             "resolve.run",
