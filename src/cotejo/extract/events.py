@@ -50,6 +50,10 @@ LEAD_SENTENCES = 2
 CHARGE_DISCOUNT = 0.3  # "arrested for kidnapping": the kidnapping is the charge, not the event
 CHARGE_WINDOW = 40  # characters between the charge phrase and the crime it names
 FOR_WINDOW = 25  # ... between "for"/"por" after an arrest and the crime it names
+GRIEVANCE_DISCOUNT = 0.3  # "march over the killing": the killing is the grievance, not the event
+GRIEVANCE_WINDOW = 60  # characters between "over"/"por" after a protest and the event it names
+PLANNED_DISCOUNT = 0.3  # "announced a march for Friday": the march has not happened yet
+PLANNED_WINDOW = 80  # characters between the announcement and the protest it announces
 # When two types score the same, the more specific one wins.
 PRIORITY = (
     E.STRIKE_ON_VESSEL,
@@ -449,6 +453,7 @@ _EN: tuple[Rule, ...] = (
     Rule(E.ARREST_OR_RAID, 0.3, r"charged (?:with|in)|indicted|indictments?"),
     Rule(E.ARREST_OR_RAID, 0.15, r"sentenced|convicted"),
     # deportation or expulsion
+    Rule(None, 0, r"deportivo|deportiva"),  # a club: "Deportivo Cali"
     Rule(E.DEPORTATION, 1.0, r"deport\w*|(?:removal|deportation) flights?"),
     Rule(E.DEPORTATION, 0.8, r"expel\w*|expulsions?|alien enemies act"),
     Rule(
@@ -502,7 +507,9 @@ _EN: tuple[Rule, ...] = (
     Rule(
         E.PROTEST,
         0.9,
-        r"rall(?:y|ies|ied|ying)|marched|marchers|marching|(?:a|the|protest"
+        r"rall(?:y|ies|ied|ying)|marched|marchers|marching|(?:people|residents|hundreds"
+        r"|thousands|dozens|families|fishermen|workers|students|women|mothers|supporters)"
+        r" march(?! \d)|(?:a|the|protest"
         r"|peace|peaceful|silent|mass|solidarity) march(?:es)?(?![\s\-]+\d)|hunger strikes?"
         r"|general strikes?|(?:went|go|going|are|were) on strike|strikers|strike action",
     ),
@@ -599,6 +606,10 @@ _EN: tuple[Rule, ...] = (
         r"|amphibious (?:assault )?ships?|navy ships?",
     ),
     Rule(E.DEPLOYMENT, 0.3, r"patrol(?:s|ling|led)?|troops"),
+    # No event type of its own, but a report of one: an explosion of unstated cause, deaths
+    # or bodies with no act named ("confirmed the deaths of five fishermen"). Weak, so any
+    # typed trigger wins; alone, they still make the document a mention of type other.
+    Rule(E.OTHER, 0.1, r"explosions?|blasts?|exploded|deaths?|died|dead|bodies|the remains of"),
 )
 
 # -- Spanish lexicon ----------------------------------------------------------------------------
@@ -904,6 +915,7 @@ _ES: tuple[Rule, ...] = (
     Rule(E.ARREST_OR_RAID, 0.3, r"operativos?"),
     Rule(E.ARREST_OR_RAID, 0.15, r"condenad[oa]s?|sentenciad[oa]s?"),
     # deportation or expulsion
+    Rule(None, 0, r"deportes?|deportistas?|deportiv[oa]s?"),  # sport, the club "Deportivo"
     Rule(E.DEPORTATION, 1.0, r"deport\w*|vuelos? de (?:deportación|repatriación|retorno)"),
     Rule(E.DEPORTATION, 0.8, r"expuls\w*|ley de enemigos extranjeros"),
     Rule(
@@ -960,6 +972,13 @@ _ES: tuple[Rule, ...] = (
     ),
     Rule(E.PROTEST, 0.4, r"movilizaci(?:ón|ones)|consignas|pancartas"),
     Rule(E.PROTEST, 0.2, r"activistas|multitud(?:es)?"),
+    # See the English lexicon: an explosion, deaths or bodies with no act named.
+    Rule(
+        E.OTHER,
+        0.1,
+        r"explosi(?:ón|ones)|estallidos?|explot(?:ó|aron)|muertes?|murió|murieron|fallec\w*"
+        r"|cuerpos|cadáver(?:es)?|(?:los )?restos (?:de|mortales)",
+    ),
     # deployment and other strategic developments
     Rule(
         E.DEPLOYMENT,
@@ -1056,6 +1075,16 @@ _WITHDRAWAL_CUE = (
 )
 # "for", "over", "por": a charge only after an arrest trigger in the same sentence.
 _FOR_CUE = r"for|over|after|por|tras|después de"
+# After a protest trigger, what the protest is about: "march over the killing".
+_GRIEVANCE_CUE = (
+    r"over|against|for|after|to demand justice for|in protest (?:at|over|against)|por|contra"
+    r"|tras|en rechazo (?:a|al)|en protesta por|para exigir justicia por|exigir justicia por"
+)
+# Before a protest trigger, an announcement: the protest is planned, not yet an event.
+_ANNOUNCE_CUE = (
+    r"announc\w*|called for|calls for|call for|plans? to|planned|will hold|to hold"
+    r"|anunci\w*|convoc(?:an|a|aron|ó|ando)|llaman? a|llamaron a|planean|preparan|realizarán"
+)
 _CUES = {
     "vessel": _VESSEL_CUE,
     "victim": _VICTIM_CUE,
@@ -1065,6 +1094,8 @@ _CUES = {
     "charge": _CHARGE_CUE,
     "for": _FOR_CUE,
     "withdrawal": _WITHDRAWAL_CUE,
+    "grievance": _GRIEVANCE_CUE,
+    "announce": _ANNOUNCE_CUE,
 }
 
 # -- compiling ----------------------------------------------------------------------------------
@@ -1316,15 +1347,23 @@ class _Context:
 
     def __init__(self, cues: dict[str, dict[int, list[tuple[int, int]]]]) -> None:
         self.cues = cues
-        self.protest_sentences = set(cues["protest"])
+        self.protest_sentences = {
+            sentence
+            for sentence, spans in cues["protest"].items()
+            if any(not self._planned(start, sentence) for start, _ in spans)
+        }
         self.first_arrest: dict[int, int] = {}  # sentence -> start of its first arrest
+        self.first_protest: dict[int, int] = {}  # sentence -> start of its first held protest
         self.means: dict[int, tuple[float, EventType]] = {}  # sentence -> strongest weapon
         self.violent: set[int] = set()  # sentences naming fighting or remote weapons
 
     def note(self, rule: Rule, start: int, sentence: int) -> None:
         kind = rule.type
+        if kind is E.PROTEST and self._planned(start, sentence):
+            return  # an announced march is not yet a protest, nor what the sentence is about
         if kind is E.PROTEST and rule.weight >= 0.5:
             self.protest_sentences.add(sentence)
+            self.first_protest.setdefault(sentence, start)
         if kind is E.ARREST_OR_RAID:
             self.first_arrest.setdefault(sentence, start)
         if kind in _MEANS and rule.weight >= 0.7:
@@ -1336,6 +1375,12 @@ class _Context:
             self.violent.add(sentence)
 
     def judge(self, rule: Rule, start: int, sentence: int) -> tuple[EventType, float]:
+        kind, weight = self._retype(rule, start, sentence)
+        if kind is not E.PROTEST and self._names_a_grievance(start, sentence):
+            weight *= GRIEVANCE_DISCOUNT
+        return kind, weight
+
+    def _retype(self, rule: Rule, start: int, sentence: int) -> tuple[EventType, float]:
         kind, weight = rule.type, rule.weight
         assert kind is not None
         if kind in _REMOTE and sentence in self.cues["vessel"]:
@@ -1350,11 +1395,34 @@ class _Context:
                 kind = E.ATTACK_ON_CIVILIANS
             elif sentence in self.cues["armed"] and sentence in self.cues["exchange"]:
                 kind = E.ARMED_CLASH
+        if kind is E.PROTEST and self._planned(start, sentence):
+            return kind, weight * PLANNED_DISCOUNT
         if kind in _PROTEST_ABSORBS and sentence in self.protest_sentences:
             return E.PROTEST, weight
         if kind in _CRIMES and self._names_a_charge(start, sentence):
             weight *= CHARGE_DISCOUNT
         return kind, weight
+
+    def _planned(self, start: int, sentence: int) -> bool:
+        """An announcement shortly before the protest trigger: "convocan marcha para el
+        viernes", "announced a strike for Thursday"."""
+        return any(
+            0 <= start - end <= PLANNED_WINDOW for _, end in self.cues["announce"].get(sentence, [])
+        )
+
+    def _names_a_grievance(self, start: int, sentence: int) -> bool:
+        """A trigger after a protest and "over"/"por" in its sentence names what people
+        protest: "hundreds march over fishermen killed in a U.S. strike"."""
+        protest = self.first_protest.get(sentence)
+        return (
+            protest is not None
+            and protest < start
+            and any(
+                protest < cue_start and 0 <= start - end <= GRIEVANCE_WINDOW
+                for name in ("grievance", "for")  # a span gets one cue name: "over" is "for"
+                for cue_start, end in self.cues[name].get(sentence, [])
+            )
+        )
 
     def _names_a_charge(self, start: int, sentence: int) -> bool:
         charges = self.cues["charge"].get(sentence, [])

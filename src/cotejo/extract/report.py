@@ -60,8 +60,37 @@ _STREET_AFTER = re.compile(
     r"Parkway|apartments|Apartments|Hall|High School|Middle School|Elementary)",
 )
 _STREET_BEFORE = re.compile(
-    r"(?:calle|avenida|av\.|carrera|jirón|jr\.|barrio|urbanización)\s+$", re.IGNORECASE
+    r"(?:calle|avenida|av\.|carrera|jirón|jr\.|barrio|urbanización|colonia|sector)\s+"
+    r"(?:(?:la|el|los|las)\s+)?$",
+    re.IGNORECASE,
 )
+# A country named as the one acting is an actor, not where the event was: "un ataque de
+# Estados Unidos", "respuesta oficial de EE.UU.", "U.S. strike", "EE.UU. dice que...".
+_AGENT_NOUNS = (
+    r"ataques?|bombardeos?|ofensiva|operaci[oó]n|respuesta|gobierno|fuerzas|militares|ej[eé]rcito"
+    r"|armada|marina|embajada|presidente|autoridades|agresi[oó]n|attacks?|strikes?|response"
+    r"|government|forces|military|army|navy|embassy|president|authorities|aggression"
+)
+_ACTOR_COUNTRY_BEFORE = re.compile(
+    rf"\b(?:{_AGENT_NOUNS})(?:\s+\w+)?\s+(?:de|del|de los|of|from|by)(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+_ACTOR_COUNTRY_AFTER = re.compile(
+    r"\s+(?:strikes?|attacks?|military|forces|navy|troops|officials|government|airstrikes?"
+    r"|dice|dijo|afirma|afirmó|asegura|aseguró|says|said|claims|claimed)\b",
+    re.IGNORECASE,
+)
+# A place named as part of an object is no place: "a Jordan logo", "la camiseta de Boca".
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:logos?|brand|jerseys?|shirts?|t-shirts?|sneakers|shoes|caps?|tattoos?)\b",
+    re.IGNORECASE,
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:logo|logotipo|marca|camiseta|tatuaje|gorra|zapatillas|jersey)\s+(?:de\s+)?(?:la\s+"
+    r"|el\s+|los\s+)?$",
+    re.IGNORECASE,
+)
+_BARRIO_PLACE = "the headline's place is a neighbourhood of the city the document is about"
 _INHERITED_PLACE = "place taken from the document's main place: the passage names none"
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|while|mientras|y|and)\b", re.IGNORECASE)
 _FIGURE_ATTRIBUTE = {
@@ -258,18 +287,16 @@ class Extractor:
         title_figures = self._title_figures(item, lang)
         found_figures = figures.find_figures(text, lang, doc, context=title_figures)
         focus = self.geocoder.country_focus(text, doc, lang)
+        found_places = self.geocoder.find_places(text, doc, lang, focus=focus)
+        # Names the text gives only to a street or a neighbourhood ("barrio La Libertad").
+        minor = {_bare(p.name) for p in found_places if _names_a_street(text, p)}
         context = _Context(
             item,
             text,
             sentences,
             attributions,
             figures=[f for f in found_figures if not f.cumulative],
-            places=[
-                p
-                for p in self.geocoder.find_places(text, doc, lang, focus=focus)
-                if not _STREET_AFTER.match(text, p.span.end)
-                and not _STREET_BEFORE.search(text, max(0, p.span.start - 20), p.span.start)
-            ],
+            places=[p for p in found_places if _where_it_happened(text, p)],
             affiliations=find_affiliations(
                 text,
                 sentences,
@@ -282,8 +309,17 @@ class Extractor:
         )
         guess = events.classify(text, lang, title=item.title)
         headline_figures, headline_places = self._headline(item, lang, focus, found_figures)
+        if minor & {_bare(p.name) for p in headline_places}:
+            # The headline names the neighbourhood the text places in its city.
+            headline_places = _city_of(context, found_places, focus)
         mentions: list[Mention] = []
-        if guess.type is not EventType.OTHER or context.figures or headline_figures:
+        # A weak untyped trigger (an explosion, deaths, bodies) is still a report of an event.
+        if (
+            guess.type is not EventType.OTHER
+            or guess.score > 0
+            or context.figures
+            or headline_figures
+        ):
             mentions = self._mentions(context, guess, lang, headline_figures, headline_places)
         return Report(
             document_sha256=item.sha256,
@@ -328,8 +364,9 @@ class Extractor:
                 text, language, item.published, anchor=anchor, dates=all_dates
             )
         )
-        if main_date is not None and sentences.index_of(main_date.span.start) in taken:
-            main_date = None
+        recalled = {when.span.start for _, when, _, _ in secondary}
+        if main_date is not None and main_date.span.start in recalled:
+            main_date = None  # the date of an earlier event, not of this one
         main = self._with_headline(
             self._mention(context, guess, main_date, main_sentences, lead=True),
             headline_figures,
@@ -375,6 +412,7 @@ class Extractor:
         located = [
             p.model_copy(update={"span": p.span.in_title()})
             for p in self.geocoder.find_places(title, None, language, focus=focus)
+            if _where_it_happened(title, p)
         ]
         return found, located
 
@@ -442,7 +480,10 @@ class Extractor:
                 continue
             covered = [index] + ([index + 1] if index + 1 < len(sentences) else [])
             used.update(covered)
-            anchors.append((here[0][0], found, covered, here[0][1]))
+            # The trigger nearest the date names the event of that date: "marcharon ... por
+            # los pescadores que murieron el martes en el ataque".
+            kind, span = min(here, key=lambda ts: _gap(ts[1], found.span))
+            anchors.append((kind, found, covered, span))
         return anchors
 
     def _mention(
@@ -460,6 +501,20 @@ class Extractor:
             return sentences.index_of(span.start) in inside
 
         mention_figures = [f for f in context.figures if within(f.span)]
+        if guess.type is EventType.PROTEST:
+            # "marched three days after a strike that killed five": the dead are those of
+            # the event protested, named in a sentence with a trigger of another type.
+            other_events = {
+                sentences.index_of(s.start)
+                for t, s, _ in events.triggers(text, context.item.language)
+                if t not in (EventType.PROTEST, EventType.OTHER)
+            }
+            mention_figures = [
+                f
+                for f in mention_figures
+                if f.kind is not FigureKind.KILLED
+                or sentences.index_of(f.span.start) not in other_events
+            ]
         lead_ids = set(sorted(inside)[:_LEAD_SENTENCES]) if lead else inside
         anchor_ids = {sentences.index_of(s.start) for s in guess.spans}
         near = [
@@ -522,6 +577,48 @@ class Extractor:
             affiliations=tuple(mention_affiliations),
             notes=tuple(notes),
         )
+
+
+def _bare(name: str) -> str:
+    """A place name without case or a leading article: "La Libertad" and "Libertad"."""
+    return re.sub(r"^(?:la|el|los|las|the)\s+", "", name.casefold().strip())
+
+
+def _names_a_street(text: str, place: Place) -> bool:
+    return bool(
+        _STREET_AFTER.match(text, place.span.end)
+        or _STREET_BEFORE.search(text, max(0, place.span.start - 20), place.span.start)
+    )
+
+
+def _where_it_happened(text: str, place: Place) -> bool:
+    """False for a name that is not the event's place: a street or a neighbourhood, a brand
+    or logo, or a country named as the party acting."""
+    start, end = place.span.start, place.span.end
+    before = text[max(0, start - 40) : start]
+    if _names_a_street(text, place):
+        return False
+    if _OBJECT_AFTER.match(text, end) or _OBJECT_BEFORE.search(before):
+        return False
+    if place.precision.value == "country" and place.span.field == "text":
+        if _ACTOR_COUNTRY_BEFORE.search(before) or _ACTOR_COUNTRY_AFTER.match(text, end):
+            return False
+    return True
+
+
+def _city_of(context: _Context, places: Sequence[Place], focus: str | None) -> list[Place]:
+    """The town the document is about, for a neighbourhood it names: the first town or
+    district of its country, even inside a name ("Policía Metropolitana de Cúcuta")."""
+    for place in places:
+        if place.precision.value in ("town", "district") and focus in (None, place.country_code):
+            if not _names_a_street(context.text, place):
+                return [place]
+    return []
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(a.start - b.end, b.start - a.end, 0)
 
 
 def _rank_places(context: _Context, places: Sequence[Place]) -> list[Place]:

@@ -1,0 +1,90 @@
+"""The sample corpus resolves into its fictional incidents exactly (issue 4).
+
+The whole flow (ingest, extract, resolve) runs on `examples/corpus`; each document of the
+answer key `examples/corpus.key.toml` stands for the incident of its first mention (a
+document with no mention stands alone). Every incident of the key must be one resolved
+incident holding nothing else, and no document the key ties to no incident may sit in one of
+them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+
+import pytest
+from sqlalchemy import select
+
+from conftest import CORPUS
+from cotejo.pipeline import Ingester
+from cotejo.runner.extract import run_extract
+from cotejo.runner.resolve import run_resolve
+from cotejo.store import models as m
+from cotejo.testing import FrozenClock, make_store
+
+pytestmark = pytest.mark.slow
+
+KEY = tomllib.loads((CORPUS.parent / "corpus.key.toml").read_text(encoding="utf-8"))
+NO_INCIDENT = "none"
+
+
+@pytest.fixture(scope="module")
+def resolved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Key document -> the resolved incident of its first mention (or 'alone:<key>')."""
+    store = make_store(tmp_path_factory.mktemp("corpus") / "home")
+    try:
+        Ingester(store, clock=FrozenClock()).run([CORPUS])
+        run_extract(store, clock=FrozenClock())
+        run_resolve(store, clock=FrozenClock())
+        with store.session() as session:
+            captures = session.execute(
+                select(
+                    m.Capture.original_name, m.Capture.locator, m.Document.sha256, m.Document.url
+                ).join(m.Document, m.Capture.document_sha256 == m.Document.sha256)
+            ).all()
+            members = session.execute(
+                select(m.MentionRow.document_sha256, m.MentionRow.ordinal, m.Incident.key)
+                .join(m.IncidentMember, m.IncidentMember.mention_id == m.MentionRow.id)
+                .join(m.Incident, m.Incident.id == m.IncidentMember.incident_id)
+                .where(m.IncidentMember.until.is_(None))
+            ).all()
+    finally:
+        store.close()
+    first: dict[str, tuple[int, str]] = {}
+    for sha, ordinal, key in members:
+        if sha not in first or ordinal < first[sha][0]:
+            first[sha] = (ordinal, key)
+    found: dict[str, str] = {}
+    for entry in KEY["document"]:
+        name, locator = str(CORPUS / entry["file"]), entry.get("locator")
+        [sha] = {s for n, loc, s, url in captures if n == name and locator in (None, loc, url)}
+        found[entry["key"]] = first[sha][1] if sha in first else f"alone:{entry['key']}"
+    return found
+
+
+def test_every_key_document_is_found(resolved: dict[str, str]) -> None:
+    assert len(resolved) == KEY["corpus"]["documents"]
+
+
+def test_each_incident_of_the_key_is_one_resolved_incident(resolved: dict[str, str]) -> None:
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for entry in KEY["document"]:
+        if entry["incident"] != NO_INCIDENT:
+            wanted[entry["incident"]].add(entry["key"])
+    got: dict[str, set[str]] = defaultdict(set)
+    for document, incident in resolved.items():
+        got[incident].add(document)
+    for incident, documents in sorted(wanted.items()):
+        holders = {resolved[d] for d in documents}
+        assert len(holders) == 1, (incident, {h: sorted(got[h] & documents) for h in holders})
+        [holder] = holders
+        assert got[holder] == documents, (incident, sorted(got[holder] - documents))
+
+
+def test_documents_of_no_incident_join_none_of_the_key_incidents(
+    resolved: dict[str, str],
+) -> None:
+    incident_of = {e["key"]: e["incident"] for e in KEY["document"]}
+    held = {resolved[d] for d, i in incident_of.items() if i != NO_INCIDENT}
+    strays = [d for d, i in incident_of.items() if i == NO_INCIDENT and resolved[d] in held]
+    assert strays == []
