@@ -551,3 +551,22 @@ def test_seed_002_months_resolve_before_published() -> None:
 def test_a_weekday_beside_a_day_and_month_decides_the_year(text, language, expected) -> None:
     [found] = find_dates(text, language, date(2025, 10, 15))
     assert found.start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Fishermen have called a march in Güiria for Friday.", "en", date(2025, 10, 17)),
+        ("Convocaron para el viernes una movilización en Güiria.", "es", date(2025, 10, 17)),
+        ("Convocan marcha para este viernes a las 9 a. m.", "es", date(2025, 10, 17)),
+        ("A march is planned for Wednesday.", "en", date(2025, 10, 15)),  # the day itself
+        # Past, as usual in reports:
+        ("Police arrested a man for Friday's shooting.", "en", date(2025, 10, 10)),
+        ("A man was shot on Friday.", "en", date(2025, 10, 10)),
+        ("Lo mataron el viernes.", "es", date(2025, 10, 10)),
+    ],
+)
+def test_a_weekday_something_is_set_for_lies_ahead(text, language, expected) -> None:
+    published = date(2025, 10, 15)  # a Wednesday
+    [found] = find_dates(text, language, published)
+    assert found.start == expected

@@ -145,9 +145,12 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
 
 
 def _weekday_near(published: date, weekday: int, relation: str) -> date:
-    """relation 'on-or-before' (on Tuesday), 'before' (last Tuesday), 'after' (next Tuesday)."""
+    """relation 'on-or-before' (on Tuesday), 'before' (last Tuesday), 'after' (next Tuesday),
+    'on-or-after' (a march called for Tuesday)."""
     if relation == "after":
         return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    if relation == "on-or-after":
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
     back = (published.weekday() - weekday) % 7
     if relation == "before" and back == 0:
         back = 7
@@ -288,6 +291,17 @@ def _year_alone(prepositions: re.Pattern[str]) -> Resolver:
     return resolve
 
 
+_PLANNED_FOR = re.compile(r"\b(?:for|para)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+def _planned_for(m: re.Match[str]) -> bool:
+    """A weekday something is set for ("called a march for Friday", "convocaron para el
+    viernes") lies ahead; "arrested for Friday's shooting" does not."""
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    return bool(_PLANNED_FOR.search(before)) and not _POSSESSIVE.match(m.string[m.end() :])
+
+
 def _weekday(m: re.Match[str], published: date | None) -> Resolved | None:
     if published is None:
         return None
@@ -302,6 +316,8 @@ def _weekday(m: re.Match[str], published: date | None) -> Resolved | None:
         relation = "after"
     elif any(w in rel for w in ("last", "past", "pasado", "último", "ultimo", "anterior")):
         relation = "before"
+    elif _planned_for(m):
+        relation = "on-or-after"
     else:
         relation = "on-or-before"
     if groups.get("dn"):  # "el viernes 10": the nearest 10th that is a Friday

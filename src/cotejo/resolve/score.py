@@ -33,21 +33,21 @@ ANY_FAMILY = "other"
 # its output here. gva is English only, so the fit cannot weigh the embedding for
 # cross-lingual pairs; the L2 penalty of the fit keeps that weight from going negative.
 FITTED_WEIGHTS = {
-    "text": 0.194,
-    "lexical": 10.599,
+    "text": 0.1,
+    "lexical": 10.476,
     "no_lexical": 0.0,
-    "time": 2.811,
-    "no_time": 1.864,
-    "place": 1.882,
-    "no_place": 0.012,
-    "overlap": 0.91,
-    "figures": 0.537,
-    "no_figures": 0.317,
-    "near_duplicate": -1.798,
-    "publication_gap_weeks": -0.605,
+    "time": 2.815,
+    "no_time": 1.871,
+    "place": 1.871,
+    "no_place": 0.041,
+    "overlap": 0.993,
+    "figures": 0.818,
+    "no_figures": 0.452,
+    "near_duplicate": -1.789,
+    "publication_gap_weeks": -0.614,
     "same_document": -3.0,  # not in the fit (it uses first mentions only): set by hand
 }
-FITTED_INTERCEPT = -6.813
+FITTED_INTERCEPT = -6.922
 
 
 class ResolveConfig(BaseModel):
@@ -55,7 +55,7 @@ class ResolveConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    version: str = Field(default="resolve-3", description="changes whenever a value does")
+    version: str = Field(default="resolve-4", description="changes whenever a value does")
     join_probability: float = Field(
         default=0.5, description="lowest fit probability at which a mention joins an incident"
     )
@@ -98,7 +98,7 @@ class Signals:
     time: float | None  # 1 same day, 0.6 one day apart, 0.2 two, 0 further
     place: float | None  # 1 same place, falling to 0 at the precision's radius
     overlap: float  # Jaccard of actor and place names
-    figures: float | None  # +1 a member's toll (killed, injured) agrees, -1 none does
+    figures: float | None  # +1 a member's toll agrees, 0 only the number dead differs, -1 else
     publication_gap_days: int | None
     deaths_conflict: bool  # no member agrees on whether anyone died
     near_duplicate: bool
@@ -294,11 +294,12 @@ def _overlap(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float:
 
 
 def _figures(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
-    """+1 when a member's toll agrees with the mention's, -1 when every stated one conflicts.
+    """How the mention's toll (killed, injured) sits with the members' tolls: +1 when one
+    agrees; 0 when they only dispute how many died (3 said by one origin, 5 by another: a
+    disagreement to record, common within one incident); -1 otherwise.
 
-    A toll is (killed, injured). A report that states one and not the other says the other
-    is zero ("a man was shot dead" reports no injured), so "1 killed" conflicts with "two
-    wounded": two different shootings, however close in time and place.
+    A report that states one count and not the other says the other is zero ("a man was
+    shot dead" reports no injured), so "1 killed" conflicts with "two wounded".
     """
     mine = _toll(m)
     if mine is None:
@@ -306,8 +307,11 @@ def _figures(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | 
     stated = [t for t in map(_toll, members) if t is not None]
     if not stated:
         return None
-    agrees = any(_agree(mine[0], t[0]) and _agree(mine[1], t[1]) for t in stated)
-    return 1.0 if agrees else -1.0
+    if any(_agree(mine[0], t[0]) and _agree(mine[1], t[1]) for t in stated):
+        return 1.0
+    if mine[0][0] > 0 and any(t[0][0] > 0 for t in stated):
+        return 0.0
+    return -1.0
 
 
 def _deaths_conflict(m: MentionFeatures, members: Sequence[MentionFeatures]) -> bool:
