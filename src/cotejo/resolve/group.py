@@ -145,7 +145,8 @@ class Resolver:
             found = signals(config, m, state.members)
             score = 1.0 if reprint else found.probability(config)
             detail = {**found.as_dict(), "reprint": reprint}
-            if best is None or (score, _neg(state.key)) > (best[0], _neg(best[1])):
+            better = best is None or score > best[0]
+            if better or (best is not None and score == best[0] and state.key < best[1]):
                 best = (score, state.key, state, detail)
         if best is None or best[0] < config.join_probability:
             return None, None, None
@@ -167,7 +168,3 @@ class Resolver:
         self.index.add(state, m)
         return Assignment(m.mention_id, state.key, False, method, score, detail)
 
-
-def _neg(key: str) -> tuple[int, ...]:
-    """Orders keys so that, at equal score, the smaller key wins under max()."""
-    return tuple(-ord(c) for c in key)

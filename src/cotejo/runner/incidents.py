@@ -138,15 +138,10 @@ def split(
         now = clock()
         incident = _live(session, key)
         rows = _members(session, incident)
-        moved, _ = d.split([r.mention_id for r in rows], mention_ids)
-        decision = d.Decision(
-            d.Action.SPLIT,
-            author,
-            rationale,
-            d.split([r.mention_id for r in rows], mention_ids),
-            (key,),
-        )
-        new = _new_incident(session, moved, now)
+        groups = d.split([r.mention_id for r in rows], mention_ids)
+        decision = d.Decision(d.Action.SPLIT, author, rationale, groups, (key,))
+        moved = set(groups[0])
+        new = _new_incident(session, groups[0], now)
         _place(session, [r for r in rows if r.mention_id in moved], new, now)
         return _record(session, decision, {"new": new.key}, now, [incident, new])
 
