@@ -67,3 +67,26 @@ def test_lexical_signal_is_none_without_terms_and_the_best_member_otherwise() ->
     found = signals(config, m, [_mention(2, other), _mention(3, same)])
     assert found.lexical is not None and abs(found.lexical - 1.0) < 1e-6
     assert found.probability(config) > signals(config, m, [_mention(2, other)]).probability(config)
+
+
+def test_a_later_mention_is_matched_by_its_own_words_not_the_headline() -> None:
+    from cotejo.extract.model import EventType, EventTypeGuess, Mention, Span
+    from cotejo.resolve.features import context_text, stored_payload
+
+    title = "Hundreds march in Güiria"
+    text = (
+        "Hundreds marched in Güiria on Friday. Organisers announced a vigil in Cumaná on Tuesday."
+    )
+    start = text.index("Organisers")
+    vigil = Mention(
+        span=Span(start=start, end=len(text), text=text[start:]),
+        event_type=EventTypeGuess(type=EventType.PROTEST, score=1.0),
+        date=None,
+    )
+    assert context_text(vigil, text, title, first=False) == text[start:]
+    assert context_text(vigil, text, title, first=True).startswith(title)
+    later = stored_payload(vigil, text, title, date(2025, 10, 17), first=False)
+    whole = stored_payload(vigil, text, title, date(2025, 10, 17), first=True)
+    assert later["terms"] == stored_terms(None, text[start:])
+    assert whole["terms"] == stored_terms(title, text)
+    assert later["terms"] != whole["terms"]

@@ -176,10 +176,33 @@ def _closed(figure: Figure) -> int | None:
     return figure.low if figure.hedge in (Hedge.EXACT, Hedge.ABOUT) else None
 
 
-def context_text(mention: Mention, text: str, title: str | None) -> str:
-    """The words embedded for the mention: the headline (for the document's first mention)
+def context_text(mention: Mention, text: str, title: str | None, first: bool = True) -> str:
+    """The words embedded for the mention: the headline, for the document's first mention
+    only (a headline describes the main event, not the vigil announced in its last line),
     and the start of the stretch of text the mention was read from."""
     span = mention.span
     body = text[span.start : span.end] if span.field == "text" else (title or "")
-    head = f"{title}. " if title and mention.span.field == "text" else ""
+    head = f"{title}. " if title and first and span.field == "text" else ""
     return (head + body[:CONTEXT_CHARS]).strip() or (title or "")
+
+
+def stored_payload(
+    mention: Mention, text: str, title: str | None, published: date | None, first: bool
+) -> dict[str, object]:
+    """What mention_features.payload keeps of a mention, beside its vector. The first
+    mention is matched by the names and numbers of the whole document; a later one (the
+    vigil announced in the last line) only by those of its own stretch of text."""
+    tolls = toll(mention, text)
+    span = mention.span
+    own = text[span.start : span.end] if span.field == "text" else (title or "")
+    return {
+        "published": published.isoformat() if published else None,
+        "killed": tolls.get(FigureKind.KILLED),
+        "injured": tolls.get(FigureKind.INJURED),
+        "actors": sorted({fold(a.name) for a in mention.actors}),
+        "places": sorted({place_key(p.geonames_id, p.name) for p in mention.places}),
+        "place_key": place_key(mention.places[0].geonames_id, mention.places[0].name)
+        if mention.places
+        else None,
+        "terms": stored_terms(title, text) if first else stored_terms(None, own),
+    }

@@ -167,4 +167,3 @@ class Resolver:
         state.members.append(m)
         self.index.add(state, m)
         return Assignment(m.mention_id, state.key, False, method, score, detail)
-

@@ -26,7 +26,7 @@ from sqlalchemy import and_, case, delete, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from cotejo.canonical import canonical_json
-from cotejo.extract.model import FigureKind, Report
+from cotejo.extract.model import Report
 from cotejo.resolve.canonical import canonical
 from cotejo.resolve.decisions import Action, Decision, pins
 from cotejo.resolve.embed import Embedder, UseEmbedder, from_bytes, to_bytes
@@ -34,10 +34,7 @@ from cotejo.resolve.features import (
     MentionFeatures,
     Terms,
     context_text,
-    fold,
-    place_key,
-    stored_terms,
-    toll,
+    stored_payload,
 )
 from cotejo.resolve.group import (
     MAX_INDEXED_DAYS,
@@ -148,27 +145,9 @@ def build_features(
                 if report is None:
                     report = reports[row.report_id] = Report.model_validate_json(payload)
                 mention = report.mentions[row.ordinal]
-                tolls = toll(mention, text)
-                contexts.append(context_text(mention, text, title))
-                payloads.append(
-                    {
-                        "published": report.published_at.isoformat()
-                        if report.published_at
-                        else None,
-                        "killed": tolls.get(FigureKind.KILLED),
-                        "injured": tolls.get(FigureKind.INJURED),
-                        "actors": sorted({fold(a.name) for a in mention.actors}),
-                        "places": sorted(
-                            {place_key(p.geonames_id, p.name) for p in mention.places}
-                        ),
-                        "place_key": place_key(
-                            mention.places[0].geonames_id, mention.places[0].name
-                        )
-                        if mention.places
-                        else None,
-                        "terms": stored_terms(title, text),
-                    }
-                )
+                first = row.ordinal == 0
+                contexts.append(context_text(mention, text, title, first=first))
+                payloads.append(stored_payload(mention, text, title, report.published_at, first))
             vectors = embedder(contexts)
             now = clock()
             for (row, *_), payload, vector in zip(rows, payloads, vectors, strict=True):
