@@ -332,3 +332,45 @@ def test_incidents_without_date_windows_are_reindexed_before_placing(
     assert late.joined == 1
     assert incident_of(store, "es-tumaco-2.md") == incident_of(store, "en-tumaco.md")
     store.close()
+
+
+def test_cli_split_and_move_take_the_author_from_the_environment(home: Path) -> None:
+    run_cli(["--home", str(home), "resolve"])
+    store = make_store(home)
+    key = incident_of(store, "en-tumaco.md")
+    spanish = mention_of(store, "es-tumaco.md")
+    park = incident_of(store, "chi-park-1.md")
+    shop_mention = mention_of(store, "chi-store-1.md")
+    store.close()
+    env = {"COTEJO_USER": "analyst-9"}
+    base = ["--home", str(home), "incidents"]
+    split_out = run_cli(
+        [*base, "split", key, "--mentions", str(spanish), "--rationale", "two boats"], env=env
+    )
+    assert split_out.exit_code == 0 and "(split) stored" in split_out.output
+    moved = run_cli(
+        [*base, "move", str(shop_mention), "--to", park, "--rationale", "test"], env=env
+    )
+    assert moved.exit_code == 0 and "(move) stored" in moved.output
+    bad = run_cli([*base, "split", key, "--mentions", "x,y", "--rationale", "r"], env=env)
+    assert bad.exit_code != 0 and "mention ids as numbers" in bad.output
+    store = make_store(home)
+    with store.session() as session:
+        authors = {d.author for d in session.scalars(select(m.ResolveDecision))}
+    store.close()
+    assert authors == {"analyst-9"}
+
+
+def test_an_unknown_incident_is_an_error_with_a_hint(home: Path) -> None:
+    import subprocess
+    import sys
+
+    run_cli(["--home", str(home), "resolve"])
+    done = subprocess.run(
+        [sys.executable, "-m", "cotejo.cli", "--home", str(home), "incidents", "show", "inc-nope"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "no incident 'inc-nope'" in done.stderr and "cotejo incidents list" in done.stderr
