@@ -66,14 +66,15 @@ def test_every_key_document_is_found(resolved: dict[str, str]) -> None:
     assert len(resolved) == KEY["corpus"]["documents"]
 
 
-# Not yet exact (issue 4 stays open on this): A's and E's short Telegram posts with no date
-# and no place ("fuerte explosión en el mar", "Tensión frente a la alcaldía", "Termina la
-# marcha") and a relative's post with no violence at all; only the channel thread ties
-# them to their incident, and resolve has no thread signal yet. strict=True: when they do
-# resolve, these tests fail and the marks must go.
+# Not yet exact (issue 4 stays open on this). A: a relative's post with no violence has no
+# mention; the first post ("a strong explosion at sea", no date, only the state named), a
+# post with no place, and a relative's post whose only place is a first name read as a town
+# stay alone. E: the first live post of the march starts an incident before any report of
+# the march, and the evening reports score just under the join threshold against it.
+# strict=True: when they do resolve, these tests fail and the marks must go.
 NOT_YET = {
-    "A": "4 Telegram posts without date or place stay alone (one has no mention)",
-    "E": "3 live Telegram posts of the march without date or place stay alone",
+    "A": "4 short posts stay alone (one has no mention)",
+    "E": "the live posts and the march reports form two incidents",
 }
 
 

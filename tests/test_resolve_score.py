@@ -90,3 +90,73 @@ def test_a_later_mention_is_matched_by_its_own_words_not_the_headline() -> None:
     assert later["terms"] == stored_terms(None, text[start:])
     assert whole["terms"] == stored_terms(title, text)
     assert later["terms"] != whole["terms"]
+
+
+def _post(mention_id: int, event_type: str, at: str, source: int = 1, **kw) -> MentionFeatures:
+    from dataclasses import replace
+    from datetime import datetime
+
+    when = datetime.fromisoformat(at)
+    return replace(
+        _mention(mention_id, Terms()),
+        event_type=event_type,
+        published=when.date(),
+        published_at=when,
+        post=True,
+        source=source,
+        **kw,
+    )
+
+
+def test_a_channel_post_with_no_place_follows_its_thread() -> None:
+    from cotejo.resolve.score import _thread
+
+    start = _post(1, "protest", "2025-10-17T13:40:00+00:00", lat=10.6, lon=-62.3)
+    tension = _post(2, "protest", "2025-10-17T15:55:00+00:00")
+    assert _thread(tension, [start])
+    assert not _thread(_post(3, "protest", "2025-10-17T17:41:00+00:00"), [start])  # 4 h later
+    assert not _thread(_post(4, "protest", "2025-10-17T15:55:00+00:00", source=2), [start])
+    assert not _thread(_post(5, "other", "2025-10-17T15:55:00+00:00"), [start])  # untyped
+    placed = _post(6, "protest", "2025-10-17T15:55:00+00:00", lat=10.6, lon=-62.3)
+    assert not _thread(placed, [start])  # it names its own place
+
+
+def test_members_of_type_other_open_an_incident_to_no_family() -> None:
+    from cotejo.resolve.score import families_compatible
+
+    assert not families_compatible("protest", ["strike_on_vessel", "other"])
+    assert families_compatible("protest", ["other"])
+    assert families_compatible("other", ["strike_on_vessel"])
+    assert families_compatible("arrest_or_raid", ["attack_on_civilians", "protest"])
+
+
+def test_an_announced_event_waits_for_the_event_and_never_starts_an_incident() -> None:
+    from dataclasses import replace
+
+    from cotejo.resolve.group import MemoryIndex, Resolver
+
+    words = Terms.from_counts(
+        term_counts("Güiria", "Fishermen of Güiria and Valdez march, APAG says")
+    )
+    here = {"lat": 10.58, "lon": -62.3, "place_precision": "town", "place_name": "Güiria"}
+    announced = replace(
+        _mention(1, words),
+        **here,
+        event_type="protest",
+        published=date(2025, 10, 15),
+        date_start=date(2025, 10, 17),
+        date_end=date(2025, 10, 17),
+    )
+    assert announced.announced
+    alone = Resolver(MemoryIndex()).run([announced])
+    assert alone == []  # waiting: no incident is made of a plan
+    march = replace(
+        _mention(2, words),
+        **here,
+        event_type="protest",
+        published=date(2025, 10, 17),
+        date_start=date(2025, 10, 17),
+        date_end=date(2025, 10, 17),
+    )
+    placed = Resolver(MemoryIndex()).run([announced, march])
+    assert {a.mention_id: a.key for a in placed}[1] == {a.mention_id: a.key for a in placed}[2]

@@ -14,7 +14,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 import numpy as np
@@ -29,7 +29,8 @@ DATE_PAD = {"day": 1, "week": 3, "month": 0, "year": 0}
 UNDATED_LOOKBACK = 7  # days before publication an undated mention may have happened
 CONTEXT_CHARS = 600  # of the mention's span, embedded together with the headline
 
-Range = tuple[int, int | None]  # (low, high); high None means open-ended
+Range = tuple[int, int | None]
+LATEST = datetime.max.replace(tzinfo=UTC)  # (low, high); high None means open-ended
 
 # The lexical signal: the capitalised words and numbers of the whole document (names of
 # people, streets, towns, outlets; ages, tolls, times), hashed into buckets so that no
@@ -110,11 +111,15 @@ class MentionFeatures:
     near_duplicate_group: int | None
     vector: np.ndarray  # unit length float32
     terms: Terms = field(default_factory=Terms)  # the document's hashed names and numbers
+    source: int | None = None  # the publishing source (channel, account, outlet)
+    published_at: datetime | None = None  # the document's publication time, UTC
+    post: bool = False  # a post of a channel or account (Telegram, social, witness)
 
     @property
-    def order(self) -> tuple[date, str, int]:
-        """Processing order of a rebuild: by publication, then by identity."""
-        return (self.published or date.max, self.document, self.ordinal)
+    def order(self) -> tuple[date, datetime, str, int]:
+        """Processing order of a rebuild: by publication day and time, then by identity."""
+        moment = self.published_at or LATEST
+        return (self.published or date.max, moment, self.document, self.ordinal)
 
     @property
     def windows(self) -> tuple[tuple[date, date], ...]:
@@ -128,6 +133,13 @@ class MentionFeatures:
         if self.published:
             found.append((self.published - timedelta(days=UNDATED_LOOKBACK), self.published))
         return tuple(found)
+
+    @property
+    def announced(self) -> bool:
+        """Dated after its own publication: a march called for Friday, a vigil planned for
+        Tuesday. It reports no event yet, so it joins the event once that is reported and
+        never starts an incident of its own."""
+        return bool(self.date_start and self.published and self.date_start > self.published)
 
     @property
     def point(self) -> tuple[float, float] | None:

@@ -107,9 +107,18 @@ class Resolver:
         self._pinned: dict[int, str] = {}  # pin -> incident key
 
     def run(self, mentions: Iterable[MentionFeatures]) -> list[Assignment]:
-        return [self.assign(m) for m in sorted(mentions, key=lambda m: m.order)]
+        """Assign in order; announced events that found nothing get one more try at the
+        end, when the reports of what happened are in. Those still waiting are left out."""
+        placed, waiting = [], []
+        for m in sorted(mentions, key=lambda m: m.order):
+            found = self.assign(m)
+            placed.append(found) if found else waiting.append(m)
+        placed.extend(found for m in waiting if (found := self.assign(m)))
+        return placed
 
-    def assign(self, m: MentionFeatures) -> Assignment:
+    def assign(self, m: MentionFeatures) -> Assignment | None:
+        """The incident `m` joins or starts; None for an announced event that fits no
+        incident yet (it waits for the event to be reported)."""
         pin = self.pins.get(m.mention_id)
         if pin is not None and pin in self._pinned:
             state = self.index.get(self._pinned[pin])
@@ -120,6 +129,8 @@ class Resolver:
             return self._join(
                 best, m, "auto" if pin is None else "decision", best_score, best_signals
             )
+        if m.announced and pin is None:
+            return None
         state = IncidentState(key=incident_key(m), pin=pin)
         if pin is not None:
             self._pinned[pin] = state.key

@@ -51,6 +51,7 @@ from cotejo.store.db import Store
 from cotejo.store.events import EventLog
 
 BATCH = 200
+POST_SOURCE_KINDS = ("social", "witness")  # accounts that post, as channels do: threads
 KM_PER_DEGREE = 111.0  # a degree of latitude is 111.2 km: the band never undercuts
 
 
@@ -65,6 +66,7 @@ class ResolveSummary:
     changed: int = 0  # rebuild: memberships that moved
     retired: int = 0
     superseded: int = 0
+    waiting: int = 0  # announced events that fit no incident yet; retried on the next run
     incidents: int | None = None  # live incidents after the run (not counted when streaming)
     seconds: float = 0.0
     digest: str | None = None  # rebuild: sha256 of the grouping (see grouping_digest)
@@ -80,6 +82,7 @@ class ResolveSummary:
             "changed": self.changed,
             "retired": self.retired,
             "superseded": self.superseded,
+            "waiting": self.waiting,
             "incidents": self.incidents,
             "seconds": round(self.seconds, 2),
             "digest": self.digest,
@@ -170,15 +173,16 @@ def load_features(
     found: list[MentionFeatures] = []
     for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
         rows = session.execute(
-            select(m.MentionRow, m.MentionFeatures, m.Document.near_duplicate_group_id)
+            select(m.MentionRow, m.MentionFeatures, m.Document, m.Source.kind)
             .join(m.MentionFeatures, m.MentionFeatures.mention_id == m.MentionRow.id)
             .join(m.Document, m.MentionRow.document_sha256 == m.Document.sha256)
+            .join(m.Source, m.Document.source_id == m.Source.id)
             .where(
                 m.MentionRow.id.in_(ids[start : start + 900]),
                 m.MentionFeatures.embedder == embedder,
             )
         ).all()
-        found.extend(_features(row, feats, group) for row, feats, group in rows)
+        found.extend(_features(row, feats, doc, kind) for row, feats, doc, kind in rows)
     return found
 
 
@@ -186,8 +190,11 @@ def _range(value: list[int | None] | None) -> tuple[int, int | None] | None:
     return (int(value[0]), value[1]) if value else None  # type: ignore[arg-type]
 
 
-def _features(row: m.MentionRow, feats: m.MentionFeatures, group: int | None) -> MentionFeatures:
+def _features(
+    row: m.MentionRow, feats: m.MentionFeatures, doc: m.Document, source_kind: str
+) -> MentionFeatures:
     payload = json.loads(feats.payload)
+    post = doc.reader == "telegram" or source_kind in POST_SOURCE_KINDS
     published = payload.get("published")
     return MentionFeatures(
         mention_id=row.id,
@@ -208,8 +215,11 @@ def _features(row: m.MentionRow, feats: m.MentionFeatures, group: int | None) ->
         injured=_range(payload.get("injured")),
         actors=frozenset(payload.get("actors", ())),
         places=frozenset(payload.get("places", ())),
-        near_duplicate_group=group,
+        near_duplicate_group=doc.near_duplicate_group_id,
         vector=from_bytes(feats.vector),
+        source=doc.source_id,
+        published_at=doc.published_at,
+        post=post,
         terms=Terms.from_pairs(payload.get("terms", ())),
     )
 
@@ -515,18 +525,38 @@ def _incremental(
 ) -> None:
     with store.session() as session:
         mentions = sorted(load_features(session, ids, embedder), key=lambda f: f.order)
-    done = 0
+    done, waiting = 0, []
     for start in range(0, len(mentions), BATCH):
         with store.session() as session:
             resolver = Resolver(StoreIndex(session, config, embedder), config)
             for mention in mentions[start : start + BATCH]:
-                assignment = resolver.assign(mention)
-                persist(session, assignment, embedder, clock())
-                summary.created += assignment.new
-                summary.joined += not assignment.new
+                if not _place_one(session, resolver, mention, embedder, clock, summary):
+                    waiting.append(mention)
                 done += 1
                 if progress:
                     progress(done, len(mentions))
+    # As in a rebuild: announced events get one more try once this run's reports are in.
+    with store.session() as session:
+        resolver = Resolver(StoreIndex(session, config, embedder), config)
+        for mention in waiting:
+            summary.waiting += not _place_one(session, resolver, mention, embedder, clock, summary)
+
+
+def _place_one(
+    session: Session,
+    resolver: Resolver,
+    mention: MentionFeatures,
+    embedder: str,
+    clock: Clock,
+    summary: ResolveSummary,
+) -> bool:
+    assignment = resolver.assign(mention)
+    if assignment is None:
+        return False
+    persist(session, assignment, embedder, clock())
+    summary.created += assignment.new
+    summary.joined += not assignment.new
+    return True
 
 
 def persist(session: Session, a: Assignment, embedder: str, now: datetime) -> m.Incident:
@@ -553,6 +583,7 @@ def _rebuild(
         pinned = pins(load_decisions(session))
     resolver = Resolver(MemoryIndex(), config, pinned)
     assignments = resolver.run(mentions)
+    summary.waiting = len(mentions) - len(assignments)
     summary.digest = grouping_digest((a.mention_id, a.key) for a in assignments)
     summary.created = sum(a.new for a in assignments)
     summary.joined = len(assignments) - summary.created
@@ -577,6 +608,12 @@ def _rebuild(
             touched.add(incident.id)
             if progress and done % BATCH == 0:
                 progress(done, len(assignments))
+        placed = {a.mention_id for a in assignments}
+        for mention_id, row in current.items():
+            if mention_id not in placed:  # now waiting: an announced event with no incident
+                row.until = now
+                touched.add(row.incident_id)
+                summary.changed += 1
         session.flush()
         for incident in session.scalars(select(m.Incident).where(m.Incident.id.in_(touched))):
             was_live = incident.retired_at is None and incident.mention_count > 0
