@@ -337,6 +337,11 @@ def print_resolve_summary(info: dict[str, Any], echo: Callable[[str], None] = cl
         f"{info['joined']} joined an incident, {info['created']} started one; "
         f"{info['incidents']} incidents in all ({info['seconds']} s)"
     )
+    if info["waiting"]:
+        echo(
+            f"  {info['waiting']} announced event(s) wait for a report of the event itself "
+            "(tried again on every run)"
+        )
     if info["mode"] == "rebuild":
         echo(f"  memberships changed: {info['changed']}, incidents retired: {info['retired']}")
 
