@@ -189,11 +189,13 @@ class Synthetic:
                     "incident_id": ident,
                     "start": day - timedelta(days=1),
                     "end": day + timedelta(days=1),
+                    "long": False,
                 },
                 {
                     "incident_id": ident,
                     "start": day - timedelta(days=6),
                     "end": day + timedelta(days=1),
+                    "long": False,
                 },
             ],
             "member": {

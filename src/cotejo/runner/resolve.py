@@ -51,6 +51,7 @@ from cotejo.store.db import Store
 from cotejo.store.events import EventLog
 
 BATCH = 200
+SHORT_WINDOW_DAYS = 8  # a day's window (+-1) and the week before publication fit in it
 POST_SOURCE_KINDS = ("social", "witness")  # accounts that post, as channels do: threads
 KM_PER_DEGREE = 111.0  # a degree of latitude is 111.2 km: the band never undercuts
 
@@ -248,8 +249,18 @@ class StoreIndex:
                 select(m.Incident.id, m.Incident.key)
                 .join(m.IncidentWindow, m.IncidentWindow.incident_id == m.Incident.id)
                 .where(
-                    m.IncidentWindow.start <= hi,
-                    m.IncidentWindow.start >= lo - timedelta(days=MAX_INDEXED_DAYS),
+                    or_(
+                        and_(
+                            m.IncidentWindow.long.is_(False),
+                            m.IncidentWindow.start >= lo - timedelta(days=SHORT_WINDOW_DAYS),
+                            m.IncidentWindow.start <= hi,
+                        ),
+                        and_(
+                            m.IncidentWindow.long.is_(True),
+                            m.IncidentWindow.start >= lo - timedelta(days=MAX_INDEXED_DAYS),
+                            m.IncidentWindow.start <= hi,
+                        ),
+                    ),
                     m.IncidentWindow.end >= lo,
                     m.Incident.retired_at.is_(None),
                     self._near(mention),
@@ -383,12 +394,15 @@ def _index_windows(
     """Rewrite the incident's rows in incident_windows (derived blocking data, not evidence),
     each window cut to MAX_INDEXED_DAYS as the memory index cuts it."""
     session.execute(delete(m.IncidentWindow).where(m.IncidentWindow.incident_id == incident.id))
-    cut = timedelta(days=MAX_INDEXED_DAYS)
+    cut, short = timedelta(days=MAX_INDEXED_DAYS), timedelta(days=SHORT_WINDOW_DAYS)
     rows = sorted({(start, min(end, start + cut)) for start, end in windows})
     if rows:
         session.execute(
             insert(m.IncidentWindow),
-            [{"incident_id": incident.id, "start": s, "end": e} for s, e in rows],
+            [
+                {"incident_id": incident.id, "start": s, "end": e, "long": e - s > short}
+                for s, e in rows
+            ],
         )
 
 

@@ -269,6 +269,12 @@ class IncidentWindow(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
     start: Mapped[date] = mapped_column(Date, index=True)
     end: Mapped[date] = mapped_column(Date)
+    # Longer than SHORT_WINDOW_DAYS. Most windows are a few days: searching them apart from
+    # the few long ones (a month) keeps a lookup to the days that can matter.
+    long: Mapped[bool] = mapped_column(default=False)
+
+
+Index("ix_incident_windows_long_start", IncidentWindow.long, IncidentWindow.start)
 
 
 class IncidentMember(Base):
