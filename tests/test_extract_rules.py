@@ -165,3 +165,28 @@ def test_a_recalled_event_keeps_the_main_date_and_its_own_type(extractor: Extrac
     main, *recalled = report.mentions
     assert main.event_type.type is E.PROTEST and main.date and main.date.start == date(2025, 10, 17)
     assert [m.event_type.type for m in recalled] == [E.STRIKE_ON_VESSEL]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Mi primo salió a pescar el martes con Ramón, Luis, el señor Abrahán y el chamo "
+            "Yeferson. Eran cinco y murieron en el ataque.",
+            "es",
+        ),
+        (
+            "My cousin went fishing on Tuesday with Ramon, Jhonny, Luis and Yeferson. Five "
+            "men died in the attack.",
+            "en",
+        ),
+    ],
+)
+def test_first_names_listed_as_people_are_not_towns(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    report = extractor.extract_one(
+        ExtractInput(sha256="t", text=text, language=language, published_at=date(2025, 10, 15))
+    )
+    names = {p.name for m in report.mentions for p in m.places}
+    assert not names & {"Ramon", "Ramón", "Luis", "Abraham", "Jhonny", "Yeferson"}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from cotejo.extract.places.gazetteer import (
     ALTERNATE,
@@ -77,9 +77,12 @@ def from_doc(doc: Doc, gazetteer: Gazetteer, language: str) -> list[Candidate]:
     text = doc.text
     found: list[Candidate] = []
     covered = bytearray(len(doc))
+    people = _listed_people(doc, gazetteer)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             covered[i] = 1
+        if ent.start in people:
+            continue
         if ent.label_ in place_labels:
             evidence = Evidence.PLACE
         elif ent.label_ in checked_labels:
@@ -108,6 +111,53 @@ def from_doc(doc: Doc, gazetteer: Gazetteer, language: str) -> list[Candidate]:
     common = _lower_case_words(text) if language == "en" else frozenset()
     kept = [c for c in set(found) if not _person_or_word(text, c, gazetteer, surnames, common)]
     return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+PEOPLE = frozenset({"PER", "PERSON"})
+LIST_CONJUNCTIONS = frozenset({"and", "or", "y", "e", "o", "u"})
+PREPOSITIONS = frozenset(
+    "of from in at on to near by for with de del en desde con para por a al cerca".split()
+)
+LIST_GAP_TOKENS = 4  # ", el señor", ", and", " y el chamo": what may stand between names
+
+
+def _listed_people(doc: Doc, gazetteer: Gazetteer) -> frozenset[int]:
+    """Starts of entities that stand in a list of people ("con Ramón, Luis, el señor Abrahán
+    y el chamo Yeferson", "with Ramon, Luis, Abraham and Jefferson"): a list of three or more
+    one-word names, two or more of them tagged as people and one at least no place at all.
+    A first name there is a person, not the town that bears it, even where the model calls
+    one a place. A list of counties or roads the model calls people ("Leavenworth and
+    Shawnee", "Crabgrass, Owens and Harris roads") names only places, and stays."""
+    names = [e for e in doc.ents if len(e) == 1 or e.label_ in PEOPLE]
+    runs: list[list[Span]] = []
+    for ent in names:
+        run = runs[-1] if runs else None
+        if run and _list_gap(doc, run[-1], ent):
+            run.append(ent)
+        else:
+            runs.append([ent])
+    return frozenset(
+        e.start
+        for run in runs
+        if len(run) >= 3
+        and sum(e.label_ in PEOPLE for e in run) >= 2
+        and any(not gazetteer.lookup(e.text) for e in run)
+        for e in run
+        if len(e) == 1
+    )
+
+
+def _list_gap(doc: Doc, previous: Span, ent: Span) -> bool:
+    """Between two names of a list: a comma or a conjunction, and at most an article and a
+    noun ("y el chamo", ", el señor", "and"). A preposition ("of Alexandria", "from
+    Lakeville") ends the list: that name is where someone is from. (Words, not tags: the
+    extraction pipeline runs only the tokenizer and NER.)"""
+    gap = [t.lower_ for t in doc[previous.end : ent.start]]
+    return (
+        0 < len(gap) <= LIST_GAP_TOKENS
+        and any(w == "," or w in LIST_CONJUNCTIONS for w in gap)
+        and all(w == "," or (w.isalpha() and w.islower() and w not in PREPOSITIONS) for w in gap)
+    )
 
 
 def _doc_tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
