@@ -2,7 +2,7 @@
 
 `Resolver.assign` is the whole decision for one mention. Candidates come from an
 `IncidentIndex`: `MemoryIndex` for a rebuild (everything in order, in memory), or the
-store-backed index of `cotejo.runner.resolve` for incremental runs, which finds candidates
+store-backed index of `cotejo.store.incidents` for incremental runs, which finds candidates
 through indexed columns and never scans all incidents. Both feed the same `assign`.
 
 Determinism: a rebuild processes mentions in `MentionFeatures.order`; ties between equally

@@ -22,10 +22,10 @@ from cotejo.resolve import decisions as d
 from cotejo.resolve.embed import USE_NAME
 from cotejo.resolve.group import Assignment, incident_key
 from cotejo.runner.ingest import Clock, utc_now
-from cotejo.runner.resolve import incident_row, load_features, open_membership, refresh_incident
 from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
+from cotejo.store.incidents import incident_row, load_features, open_membership, refresh_incident
 
 
 @dataclass(frozen=True)
