@@ -359,10 +359,13 @@ def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
 
     Without --rebuild, only mentions that have no incident yet are placed: each joins the
     best-fitting candidate incident (same date window, nearby, compatible event type, and
-    similar in text, actors, places and figures) or starts a new one. With --rebuild,
-    everything is regrouped from scratch with the same result on every run; only the
-    differences are written, and merges, splits and moves made by analysts are kept.
+    similar in text, names and numbers, actors, places and figures) or starts a new one. A
+    mention dated after its own publication (a march called for Friday) waits until the
+    event itself is reported, and is tried again on every run. With --rebuild, everything
+    is regrouped from scratch with the same result on every run; only the differences are
+    written, and merges, splits and moves made by analysts are kept.
     """
+
     from cotejo.runner.resolve import run_resolve
 
     store = Store(_settings(ctx), create=False)
