@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from collections import Counter, defaultdict
@@ -47,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import peak_rss_children_mb, peak_rss_mb  # noqa: E402
 from cotejo.extract.figures import document_toll, find_figures  # noqa: E402
 from cotejo.extract.model import FigureKind, Report  # noqa: E402
+from cotejo.extract.places.resolve import km  # noqa: E402
 
 REPORTING_KINDS = (FigureKind.KILLED, FigureKind.INJURED)
 
@@ -146,12 +146,7 @@ def predict_incident(readings: Sequence[DocumentReading]) -> IncidentPrediction:
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return km(*a, *b)
 
 
 def gold_date(value: str | None) -> str | None:

@@ -16,12 +16,13 @@ import json
 import sys
 import time
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _measure import peak_rss_mb  # noqa: E402
+from casualties import gold_date, load  # noqa: E402
 from cotejo.extract.dates import event_date  # noqa: E402
 
 
@@ -31,15 +32,8 @@ def main() -> int:
     )
     parser.add_argument("--data", required=True, type=Path, help="folder holding gva jsonl files")
     args = parser.parse_args()
-    docs_path, incidents_path = args.data / "docs.jsonl", args.data / "incidents.jsonl"
-    for path in (docs_path, incidents_path):
-        if not path.is_file():
-            parser.error(f"{path} not found: --data must be a folder with the gva layout")
-    docs = {}
-    with docs_path.open(encoding="utf-8") as lines:
-        for line in lines:
-            doc = json.loads(line)
-            docs[doc["doc_id"]] = doc
+    docs_list, incidents_by_id = load(args.data)
+    docs = {doc["doc_id"]: doc for doc in docs_list}
 
     found: dict[str, date | None] = {}
     started = time.perf_counter()
@@ -50,21 +44,19 @@ def main() -> int:
     seconds = time.perf_counter() - started
 
     incidents = exact = near = no_date = 0
-    with incidents_path.open(encoding="utf-8") as lines:
-        for line in lines:
-            incident = json.loads(line)
-            ids = [i for i in incident["doc_ids"] if i in docs]
-            if not ids:
-                continue
-            incidents += 1
-            gold = datetime.strptime(incident["date"], "%B %d, %Y").date()
-            votes = Counter(found[i] for i in ids if found[i] is not None)
-            if not votes:
-                no_date += 1
-                continue
-            guess = min(votes, key=lambda d: (-votes[d], d))
-            exact += guess == gold
-            near += abs((guess - gold).days) <= 1
+    for incident in incidents_by_id.values():
+        ids = [i for i in incident["doc_ids"] if i in docs]
+        if not ids:
+            continue
+        incidents += 1
+        gold = date.fromisoformat(gold_date(incident["date"]) or "")
+        votes = Counter(found[i] for i in ids if found[i] is not None)
+        if not votes:
+            no_date += 1
+            continue
+        guess = min(votes, key=lambda d: (-votes[d], d))
+        exact += guess == gold
+        near += abs((guess - gold).days) <= 1
     print(
         json.dumps(
             {

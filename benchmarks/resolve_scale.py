@@ -165,8 +165,6 @@ class Synthetic:
                 "updated_at": NOW,
                 "mention_count": 1,
                 "document_count": 1,
-                "block_start": day - timedelta(days=1),
-                "block_end": day + timedelta(days=1),
                 "latitude": lat,
                 "longitude": lon,
                 "country_code": "ZZ",

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import seed_text
 from cotejo.extract.affiliation import find_affiliations
 from cotejo.extract.aliases import default_catalogue
 from cotejo.extract.attribution import attribute_sentences, publisher_origin
 from cotejo.extract.model import AffiliationBasis as B
 from cotejo.extract.model import Stance
 from cotejo.extract.text_units import split_sentences
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def _affiliations(text: str):
@@ -100,7 +97,7 @@ def test_no_affiliation_statement_gives_nothing() -> None:
 
 
 def test_seed_tattoo_label_for_the_man_sent_to_guantanamo_is_weak() -> None:
-    text = (SEEDS / "003_5779965bd7802b77.txt").read_text(encoding="utf-8")
+    text = seed_text("003")
     found = [
         a
         for a, _ in _affiliations(text)
@@ -113,6 +110,6 @@ def test_seed_tattoo_label_for_the_man_sent_to_guantanamo_is_weak() -> None:
 
 
 def test_seed_kidnappers_labelled_by_police_are_not_weak() -> None:
-    text = (SEEDS / "003_5779965bd7802b77.txt").read_text(encoding="utf-8")
+    text = seed_text("003")
     police = [a for a, _ in _affiliations(text) if a.origin.name == "police"]
     assert police and all(not a.weak for a in police)

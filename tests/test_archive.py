@@ -188,7 +188,7 @@ def test_a_failed_archive_write_rolls_back_and_the_next_run_still_works(
     (folder / "a.md").write_text("---\nsource: Brand New Outlet\n---\nThree were killed.\n")
     ingester = Ingester(store, clock=FrozenClock())
 
-    def broken_put(self, data: bytes):
+    def broken_put(self, data: bytes, sha256: str | None = None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(BlobStore, "put", broken_put)

@@ -6,16 +6,15 @@ Unless a test says otherwise the published date is Thursday 16 October 2025.
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
+from conftest import seed_text
 from cotejo.extract.dates import event_date, find_dates
 from cotejo.extract.model import DatePrecision
 
 THURSDAY = date(2025, 10, 16)
 TUESDAY = date(2025, 10, 14)
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 D, W, M, Y = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR
 
 
@@ -489,11 +488,7 @@ def test_event_date_prefers_a_day_anywhere_to_a_coarser_date_in_the_lead() -> No
 # -- seed documents (none carries a published date: each test names the one it assumes) ----
 
 
-def seed(prefix: str) -> str:
-    path = next(SEEDS.glob(f"{prefix}_*.txt"), None)
-    if path is None:
-        pytest.skip(f"seed {prefix} not found under {SEEDS}")
-    return path.read_text(encoding="utf-8")
+seed = seed_text
 
 
 def test_seed_003_aug_18_is_last_august() -> None:

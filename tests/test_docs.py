@@ -5,19 +5,19 @@ from __future__ import annotations
 import click
 
 from conftest import REPO
-from cotejo.cli import cli
+from cotejo.testing import command_paths
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_cli_command_is_in_the_readme() -> None:
-    missing = [name for name in cli.commands if f"cotejo {name}" not in README]
+    missing = [path for path, _ in command_paths() if f"cotejo {' '.join(path)}" not in README]
     assert missing == []
 
 
 def test_every_cli_option_is_in_the_readme() -> None:
     missing = []
-    for name, command in cli.commands.items():
+    for name, command in command_paths():
         for param in command.params:
             if isinstance(param, click.Option):
                 for flag in param.opts + param.secondary_opts:

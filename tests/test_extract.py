@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, seed_text
 from cotejo.extract.model import AffiliationBasis, Attribute, FigureKind, Hedge, OriginKind, Report
 from cotejo.extract.report import ExtractInput, Extractor
 from cotejo.runner.extract import load_report, run_extract
@@ -29,7 +29,7 @@ def extractor() -> Extractor:
 
 
 def _seed(extractor: Extractor, name: str, published: date) -> Report:
-    text = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    text = seed_text(name)
     return extractor.extract_one(
         ExtractInput(sha256=name, text=text, language="en", published_at=published)
     )
@@ -45,7 +45,7 @@ def test_seed_aurora_shooting_is_its_own_mention_with_police_as_origin(extractor
     assert report.document_sha256 == "003"
     for mention in report.mentions:
         for claim in mention.claims:
-            text = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
+            text = seed_text("003")
             assert text[claim.span.start : claim.span.end] == claim.span.text
 
 
@@ -249,3 +249,17 @@ def test_a_stub_page_takes_its_facts_from_the_headline_with_title_spans(extracto
         for f in mention.figures
     )
     assert mention.places[0].name == "Fort Worth" and mention.places[0].span.field == "title"
+
+
+def test_a_limited_run_counts_as_done_only_what_was_extracted(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"n{n}.md").write_text(f"# Note {n}\n\nPolice said {n + 2} men were shot.\n")
+    store = make_store(tmp_path / "home")
+    Ingester(store, clock=FrozenClock()).run([folder])
+    first = run_extract(store, limit=1, clock=FrozenClock())
+    second = run_extract(store, limit=1, clock=FrozenClock())
+    store.close()
+    assert (first.documents, first.already_done) == (1, 0)
+    assert (second.documents, second.already_done) == (1, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS
+from conftest import seed_paths, seed_text
 from cotejo.extract.figures import document_toll, find_figures
 from cotejo.extract.model import Figure, FigureKind, Hedge
 from cotejo.extract.numbers import Role, find_quantities
@@ -173,11 +173,7 @@ def test_figures(language: str, text: str, expected: list[tuple]) -> None:
         assert text[figure.span.start : figure.span.end] == figure.span.text
 
 
-def _seed(prefix: str) -> str:
-    path = next(SEEDS.glob(f"{prefix}_*.txt"), None)
-    if path is None:
-        pytest.skip(f"seed {prefix} not found under {SEEDS}")
-    return path.read_text(encoding="utf-8")
+_seed = seed_text
 
 
 def test_seed_december_kidnapping_19_detained_11_charged() -> None:
@@ -218,7 +214,7 @@ def test_seed_period_totals_never_tolls() -> None:
 
 
 def test_every_seed_span_is_its_text() -> None:
-    for path in SEEDS.glob("*.txt"):
+    for path in seed_paths():
         text = path.read_text(encoding="utf-8")
         for figure in find_figures(text, "en"):
             assert text[figure.span.start : figure.span.end] == figure.span.text

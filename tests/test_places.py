@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import seed_text
 from cotejo.extract.model import PlacePrecision
 from cotejo.extract.places import Gazetteer, Geocoder, Kind, PlaceRecord, build, normalise
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
 
 # -- a tiny gazetteer ----------------------------------------------------------------------
 
@@ -456,9 +456,8 @@ def test_real_sentence_without_places(real):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
 def test_seed_dallas_street_apartments_are_in_aurora_colorado(real):
-    text = (SEEDS / "003_5779965bd7802b77.txt").read_text(encoding="utf-8")
+    text = seed_text("003")
     assert "Dallas Street" in text
     places = real.find_places(text, ner(text, "en"), "en")
     auroras = [p for p in places if p.span.text in ("Aurora", "AURORA")]

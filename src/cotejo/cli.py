@@ -7,8 +7,9 @@ import logging
 import shutil
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -19,9 +20,11 @@ from cotejo.archive.blobs import BlobStore
 from cotejo.archive.verify import verify as verify_archive
 from cotejo.config import Settings, resolve_settings
 from cotejo.errors import CotejoError
-from cotejo.pipeline import Ingester, IngestSummary
 from cotejo.store.db import Store
 from cotejo.store.queries import status as store_status
+
+if TYPE_CHECKING:  # the ingest runner loads the readers: only `ingest` and `demo` need it
+    from cotejo.runner.ingest import IngestSummary
 
 REPO_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 DEMO_MARKER = ".cotejo-demo"
@@ -105,8 +108,9 @@ def print_summary(summary: IngestSummary, echo: Callable[[str], None] = click.ec
 
 
 def run_ingest(settings: Settings, paths: list[Path]) -> IngestSummary:
-    store = Store(settings)
-    try:
+    from cotejo.runner.ingest import Ingester
+
+    with closing(Store(settings)) as store:
         with _progress("ingest") as bar:
             task = bar.add_task("", total=None)
 
@@ -114,8 +118,6 @@ def run_ingest(settings: Settings, paths: list[Path]) -> IngestSummary:
                 bar.update(task, completed=done, total=total, description=name[-60:])
 
             return Ingester(store).run(paths, progress=tick)
-    finally:
-        store.close()
 
 
 @cli.command()
@@ -154,8 +156,7 @@ def verify(ctx: click.Context, as_json: bool) -> None:
     Reports every mismatch with the document it affects. Exits 1 on any problem.
     """
     settings = _settings(ctx)
-    store = Store(settings, create=False)
-    try:
+    with closing(Store(settings, create=False)) as store:
         with store.session() as session, _progress("verify") as bar:
             task = bar.add_task("", total=None)
             report = verify_archive(
@@ -163,8 +164,6 @@ def verify(ctx: click.Context, as_json: bool) -> None:
                 BlobStore(settings.archive_dir),
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
-    finally:
-        store.close()
     if as_json:
         click.echo(
             json.dumps(
@@ -196,12 +195,9 @@ def verify(ctx: click.Context, as_json: bool) -> None:
 def status(ctx: click.Context, as_json: bool) -> None:
     """Counts of what the store holds: documents, captures, sources, formats, languages."""
     settings = _settings(ctx)
-    store = Store(settings, create=False)
-    try:
+    with closing(Store(settings, create=False)) as store:
         with store.session() as session:
             info = store_status(session)
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps(info))
         return
@@ -312,8 +308,7 @@ def extract(
     from cotejo.runner.extract import run_extract
 
     settings = _settings(ctx)
-    store = Store(settings, create=False)
-    try:
+    with closing(Store(settings, create=False)) as store:
         with _progress("extract") as bar:
             task = bar.add_task("", total=None)
             summary = run_extract(
@@ -322,8 +317,6 @@ def extract(
                 limit=limit,
                 workers=workers,
             )
-    finally:
-        store.close()
     info = summary.as_dict()
     if as_json:
         click.echo(json.dumps(info))
@@ -368,8 +361,7 @@ def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
 
     from cotejo.runner.resolve import run_resolve
 
-    store = Store(_settings(ctx), create=False)
-    try:
+    with closing(Store(_settings(ctx), create=False)) as store:
         with _progress("resolve") as bar:
             task = bar.add_task("", total=None)
             summary = run_resolve(
@@ -377,8 +369,6 @@ def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
                 rebuild=rebuild,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
-    finally:
-        store.close()
     info = summary.as_dict()
     click.echo(json.dumps(info)) if as_json else print_resolve_summary(info)
 
@@ -420,11 +410,8 @@ def incidents_list(ctx: click.Context, limit: int | None, as_json: bool) -> None
     """Live incidents by date, with canonical type, place and casualty figures."""
     from cotejo.runner.incidents import list_incidents
 
-    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
-    try:
+    with closing(Store(_settings(ctx), create=False)) as store:
         rows = list_incidents(store, limit)
-    finally:
-        store.close()
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -440,11 +427,8 @@ def incidents_show(ctx: click.Context, key: str) -> None:
     with the signals that placed it."""
     from cotejo.runner.incidents import show_incident
 
-    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
-    try:
+    with closing(Store(_settings(ctx), create=False)) as store:
         click.echo(json.dumps(show_incident(store, key), ensure_ascii=False, indent=2))
-    finally:
-        store.close()
 
 
 def _decision_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -474,11 +458,8 @@ def incidents_merge(ctx: click.Context, keys: tuple[str, ...], author: str, rati
     """Merge incidents into the first KEY named."""
     from cotejo.runner.incidents import merge
 
-    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
-    try:
+    with closing(Store(_settings(ctx), create=False)) as store:
         _decided(merge(store, list(keys), author, rationale))
-    finally:
-        store.close()
 
 
 @incidents.command("split")
@@ -502,11 +483,8 @@ def incidents_split(
         raise click.BadParameter(
             "give mention ids as numbers, e.g. 12,15", param_hint="--mentions"
         ) from None
-    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
-    try:
+    with closing(Store(_settings(ctx), create=False)) as store:
         _decided(split(store, key, ids, author, rationale))
-    finally:
-        store.close()
 
 
 @incidents.command("move")
@@ -520,11 +498,8 @@ def incidents_move(
     """Move one MENTION (an id from `incidents show`) into another incident."""
     from cotejo.runner.incidents import move
 
-    store = Store(_settings(ctx.parent), create=False)  # type: ignore[arg-type]
-    try:
+    with closing(Store(_settings(ctx), create=False)) as store:
         _decided(move(store, mention, target, author, rationale))
-    finally:
-        store.close()
 
 
 @cli.command()
@@ -566,8 +541,7 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     from cotejo.runner.extract import run_extract
 
     click.echo("== extract")
-    store = Store(settings)
-    try:
+    with closing(Store(settings)) as store:
         print_extract_summary(run_extract(store).as_dict())
         from cotejo.runner.incidents import list_incidents
         from cotejo.runner.resolve import run_resolve
@@ -577,8 +551,6 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
         print_incidents(list_incidents(store))
         with store.session() as session:
             report = verify_archive(session, BlobStore(settings.archive_dir))
-    finally:
-        store.close()
     click.echo(
         f"== verify: {'OK' if report.ok else 'FAILED'} "
         f"({report.files_checked} archived files, {report.events_checked} log entries)"

@@ -86,3 +86,21 @@ def html_page(
         f"<body><nav>Home | World</nav><article><h1>{title}</h1>{paragraphs}</article>"
         "<footer>© Test Outlet</footer></body></html>"
     )
+
+
+def command_paths(
+    group: Any = None, prefix: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], Any]]:
+    """Every command of the `cotejo` tree with its path: ("ingest",), ("incidents", "merge")."""
+    import click
+
+    from cotejo.cli import cli
+
+    group = group or cli
+    found: list[tuple[tuple[str, ...], Any]] = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found += command_paths(command, path)
+    return found

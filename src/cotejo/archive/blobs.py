@@ -38,9 +38,10 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def put(self, data: bytes) -> tuple[str, bool]:
-        """Archive `data`; return (sha256, whether a new file was written)."""
-        digest = sha256_of(data)
+    def put(self, data: bytes, sha256: str | None = None) -> tuple[str, bool]:
+        """Archive `data`; return (sha256, whether a new file was written). A caller that has
+        just hashed the bytes passes the digest, so they are not hashed twice."""
+        digest = sha256 or sha256_of(data)
         target = self.path_for(digest)
         if target.is_file():
             return digest, False
@@ -59,9 +60,6 @@ class BlobStore:
             raise
         _fsync_dir(target.parent)
         return digest, True
-
-    def read(self, sha256: str) -> bytes:
-        return self.path_for(sha256).read_bytes()
 
     def rehash(self, sha256: str) -> str | None:
         """The SHA-256 of the archived file as it is now, or None if it is missing."""

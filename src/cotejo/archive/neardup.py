@@ -46,9 +46,6 @@ class NearDuplicateIndex:
         self._signatures: dict[str, MinHash] = {}
         self._template = MinHash(num_perm=config.num_perm, seed=config.seed)
 
-    def __len__(self) -> int:
-        return len(self._signatures)
-
     def signature(self, text: str) -> MinHash | None:
         grams = shingles(text, self.config.shingle_words)
         if len(grams) < self.config.min_shingles:

@@ -90,7 +90,6 @@ _OBJECT_BEFORE = re.compile(
     r"|el\s+|los\s+)?$",
     re.IGNORECASE,
 )
-_BARRIO_PLACE = "the headline's place is a neighbourhood of the city the document is about"
 _INHERITED_PLACE = "place taken from the document's main place: the passage names none"
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|while|mientras|y|and)\b", re.IGNORECASE)
 _FIGURE_ATTRIBUTE = {
@@ -234,14 +233,8 @@ class Extractor:
         return next(iter(self.extract_many([item])))
 
     def extract_many(self, items: Iterable[ExtractInput], batch: int = 64) -> Iterator[Report]:
-        pending: list[ExtractInput] = []
-        for item in items:
-            pending.append(item)
-            if len(pending) >= batch:
-                yield from self._batch(pending)
-                pending = []
-        if pending:
-            yield from self._batch(pending)
+        for chunk in _chunks(items, batch):
+            yield from self._batch(chunk)
 
     def extract_parallel(
         self, items: Iterable[ExtractInput], workers: int = 2, batch: int = 32

@@ -8,6 +8,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,9 +55,12 @@ class Sentences:
 
     ranges: tuple[tuple[int, int], ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.ranges]
+
     def index_of(self, offset: int) -> int:
-        starts = [start for start, _ in self.ranges]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def __len__(self) -> int:
         return len(self.ranges)

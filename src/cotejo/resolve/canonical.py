@@ -9,7 +9,7 @@ These are the inputs of assessment, which decides what the disagreement means.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from cotejo.resolve.features import MentionFeatures, Range
@@ -44,17 +44,11 @@ def _mode(counter: Counter[Any], order: Sequence[Any] | None = None) -> Any:
 
 
 def _event_type(members: Sequence[MentionFeatures]) -> dict[str, Any]:
-    by_type: dict[str, list[MentionFeatures]] = defaultdict(list)
-    for m in members:
-        by_type[m.event_type].append(m)
-    counts = Counter({t: len(ms) for t, ms in by_type.items() if t != "other"}) or Counter(
-        {t: len(ms) for t, ms in by_type.items()}
-    )
+    counts = Counter(m.event_type for m in members)
+    typed = Counter({t: n for t, n in counts.items() if t != "other"})
     return {
-        "value": _mode(counts),
-        "readings": [
-            {"value": t, "sources": [_source(m) for m in ms]} for t, ms in sorted(by_type.items())
-        ],
+        "value": _mode(typed or counts),
+        "readings": _readings((m.event_type, m) for m in members),
     }
 
 
@@ -70,7 +64,9 @@ def _date(members: Sequence[MentionFeatures]) -> dict[str, Any] | None:
         "precision": DATE_ORDER[best],
         "low": min(m.date_start for m in dated if m.date_start).isoformat(),
         "high": max(m.date_end or m.date_start for m in dated if m.date_start).isoformat(),
-        "readings": _readings(dated, lambda m: f"{m.date_start}/{m.date_end}/{m.date_precision}"),
+        "readings": _readings(
+            (f"{m.date_start}/{m.date_end}/{m.date_precision}", m) for m in dated
+        ),
     }
 
 
@@ -95,7 +91,7 @@ def _location(members: Sequence[MentionFeatures]) -> dict[str, Any] | None:
         "precision": chosen.place_precision,
         "country": chosen.country,
         "place_key": key,
-        "readings": _readings(placed, lambda m: m.place_key or ""),
+        "readings": _readings((m.place_key or "", m) for m in placed),
     }
 
 
@@ -111,10 +107,7 @@ def _figure(stated: Sequence[tuple[MentionFeatures, Range | None]]) -> dict[str,
         "value": value,
         "low": min(r[0] for _, r in given),
         "high": None if any(h is None for h in highs) else max(h for h in highs if h is not None),
-        "readings": _readings(
-            [m for m, _ in given],
-            lambda m: _range_label(next(r for mm, r in given if mm is m)),
-        ),
+        "readings": _readings((_range_label(r), m) for m, r in given),
     }
 
 
@@ -138,10 +131,11 @@ def _range_label(r: Range) -> str:
     return f"{low}+" if high is None else f"{low}-{high}"
 
 
-def _readings(members: Sequence[MentionFeatures], label: Any) -> list[dict[str, Any]]:
+def _readings(labelled: Iterable[tuple[str, MentionFeatures]]) -> list[dict[str, Any]]:
+    """Each distinct value with the mentions that give it."""
     groups: dict[str, list[MentionFeatures]] = defaultdict(list)
-    for m in members:
-        groups[label(m)].append(m)
+    for label, m in labelled:
+        groups[label].append(m)
     return [
         {"value": value, "sources": [_source(m) for m in ms]}
         for value, ms in sorted(groups.items())

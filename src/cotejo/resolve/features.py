@@ -9,7 +9,6 @@ window and only meets incidents through a reprint of its document.
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ import numpy as np
 
 from cotejo.extract.figures import document_toll
 from cotejo.extract.model import Figure, FigureKind, Hedge, Mention
+from cotejo.extract.places.gazetteer import normalise
 
 # How far a mention's date may sit from an incident's, by the precision it was given with.
 # A "day" date is padded by a day: "Saturday night" and "early Sunday" are one shooting,
@@ -44,7 +44,7 @@ _WORD = re.compile(r"[^\W_]+")
 def stop_words() -> frozenset[str]:
     from justext import get_stoplist  # ships English and Spanish stop lists, offline
 
-    return frozenset(fold(w) for lang in ("English", "Spanish") for w in get_stoplist(lang))
+    return frozenset(normalise(w) for lang in ("English", "Spanish") for w in get_stoplist(lang))
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def term_counts(title: str | None, text: str) -> dict[int, int]:
     for raw in _WORD.findall(f"{title or ''}\n{text}"):
         if not (raw[0].isupper() or raw.isdigit()):
             continue
-        word = fold(raw)
+        word = normalise(raw)
         if (len(word) < 3 and not word.isdigit()) or word in stop:
             continue
         counts[zlib.crc32(word.encode("utf-8")) % TERM_BUCKETS] += 1
@@ -145,32 +145,14 @@ class MentionFeatures:
     def point(self) -> tuple[float, float] | None:
         return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
 
-    def to_payload(self) -> dict[str, object]:
-        """The JSON-safe part stored in mention_features.payload (the vector is apart)."""
-        return {
-            "published": self.published.isoformat() if self.published else None,
-            "killed": list(self.killed) if self.killed else None,
-            "injured": list(self.injured) if self.injured else None,
-            "actors": sorted(self.actors),
-            "places": sorted(self.places),
-            "place_key": self.place_key,
-            "near_duplicate_group": self.near_duplicate_group,
-        }
-
 
 def stored_terms(title: str | None, text: str) -> list[list[int]]:
     """`term_counts` as stored in mention_features.payload["terms"]: sorted [bucket, count]."""
     return [[bucket, count] for bucket, count in sorted(term_counts(title, text).items())]
 
 
-def fold(name: str) -> str:
-    """Case- and accent-free form for comparing names across languages."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
-
-
 def place_key(geonames_id: int | None, name: str) -> str:
-    return f"gn:{geonames_id}" if geonames_id else f"name:{fold(name)}"
+    return f"gn:{geonames_id}" if geonames_id else f"name:{normalise(name)}"
 
 
 def toll(mention: Mention, text: str) -> dict[FigureKind, Range]:
@@ -211,7 +193,7 @@ def stored_payload(
         "published": published.isoformat() if published else None,
         "killed": tolls.get(FigureKind.KILLED),
         "injured": tolls.get(FigureKind.INJURED),
-        "actors": sorted({fold(a.name) for a in mention.actors}),
+        "actors": sorted({normalise(a.name) for a in mention.actors}),
         "places": sorted({place_key(p.geonames_id, p.name) for p in mention.places}),
         "place_key": place_key(mention.places[0].geonames_id, mention.places[0].name)
         if mention.places

@@ -16,7 +16,9 @@ from datetime import date, timedelta
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from cotejo.resolve.features import MentionFeatures, Range, fold
+from cotejo.extract.places.gazetteer import normalise
+from cotejo.extract.places.resolve import km
+from cotejo.resolve.features import MentionFeatures, Range
 
 # Event types that can describe one incident at different moments: a shooting, then the
 # arrest of the suspect; a strike the survivors' union calls an attack. Protests and
@@ -154,20 +156,6 @@ def family(event_type: str) -> str:
     return SEPARATE_FAMILIES.get(event_type, "violence" if event_type != ANY_FAMILY else ANY_FAMILY)
 
 
-def types_compatible(a: str, b: str) -> bool:
-    fa, fb = family(a), family(b)
-    return fa == fb or ANY_FAMILY in (fa, fb)
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def reach(config: ResolveConfig, precision: str | None) -> float:
     return config.radius_km.get(precision or "town", config.radius_km["town"])
 
@@ -180,7 +168,7 @@ def place_lookup_keys(m: MentionFeatures) -> set[str]:
     """Keys under which `near` lets two mentions meet whatever their distance."""
     keys = set(m.places)
     if m.place_name:
-        keys.add(f"n:{fold(m.place_name)}")
+        keys.add(f"n:{normalise(m.place_name)}")
     return keys
 
 
@@ -200,9 +188,7 @@ def near(config: ResolveConfig, m: MentionFeatures, other: MentionFeatures) -> b
     resolved wrongly in one report must not keep two reports of one incident apart."""
     if m.point is None or other.point is None or place_lookup_keys(m) & place_lookup_keys(other):
         return True
-    return km_between(m.point, other.point) <= radius(
-        config, m.place_precision, other.place_precision
-    )
+    return km(*m.point, *other.point) <= radius(config, m.place_precision, other.place_precision)
 
 
 def compatible(
@@ -314,7 +300,7 @@ def _place(
             value = 1.0
         else:
             reach = radius(config, m.place_precision, other.place_precision)
-            value = max(0.0, 1 - km_between(m.point, other.point) / reach)
+            value = max(0.0, 1 - km(*m.point, *other.point) / reach)
         best = value if best is None else max(best, value)
     return best
 

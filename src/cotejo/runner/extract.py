@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from cotejo.clock import Clock, utc_now
 from cotejo.extract.model import FigureKind, Report
 from cotejo.extract.report import ExtractInput, Extractor
-from cotejo.runner.ingest import Clock, utc_now
 from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
@@ -153,8 +153,11 @@ def run_extract(
     summary = ExtractSummary(version=extractor.version)
     with store.session() as session:
         shas = pending_documents(session, extractor.version, limit)
-        total = session.execute(select(func.count()).select_from(m.Document)).scalar_one()
-    summary.already_done = total - len(shas)
+        summary.already_done = session.execute(
+            select(func.count())
+            .select_from(m.ReportRow)
+            .where(m.ReportRow.extractor_version == extractor.version)
+        ).scalar_one()
     started = time.perf_counter()
     batch: list[Report] = []
     reports = (

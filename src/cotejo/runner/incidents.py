@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cotejo.canonical import canonical_json
+from cotejo.clock import Clock, utc_now
 from cotejo.errors import InputError
 from cotejo.resolve import decisions as d
 from cotejo.resolve.embed import USE_NAME
 from cotejo.resolve.group import Assignment, incident_key
-from cotejo.runner.ingest import Clock, utc_now
 from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog

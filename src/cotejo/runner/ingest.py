@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from cotejo.archive.blobs import BlobStore, sha256_of
 from cotejo.archive.neardup import NearDupConfig, NearDuplicateIndex
+from cotejo.clock import Clock, utc_now
 from cotejo.extract.language import detect_language
 from cotejo.ingest import MULTI_ITEM_READERS, Document, ReadFailure, Skipped, read_bytes
 from cotejo.ingest.sources import REGISTRY_FILE, SourceInfo, SourceRegistry, load_registry
@@ -23,19 +24,12 @@ from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
 
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 @dataclass
 class IngestSummary:
     files: int = 0
     new_documents: int = 0
     duplicates: int = 0
-    captures: int = 0
     near_duplicate_links: int = 0
     near_duplicate_groups: set[int] = field(default_factory=set)
     by_format: Counter[str] = field(default_factory=Counter)
@@ -45,6 +39,11 @@ class IngestSummary:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     run_id: int | None = None
+
+    @property
+    def captures(self) -> int:
+        """Every document read is one capture: new, or a duplicate of an archived one."""
+        return self.new_documents + self.duplicates
 
     @property
     def ok(self) -> bool:
@@ -215,13 +214,10 @@ class Ingester:
                 )
             batch.wait_for_writes()  # every archived file is on disk before the rows commit
 
-    def _archive(
-        self, batch: _FileBatch, data: bytes, media_type: str, sha: str | None = None
-    ) -> str:
-        sha = sha or sha256_of(data)
+    def _archive(self, batch: _FileBatch, data: bytes, media_type: str, sha: str) -> str:
         if sha not in batch.blobs:
             batch.blobs.add(sha)
-            batch.writes.append(batch.writer.submit(self.blobs.put, data))
+            batch.writes.append(batch.writer.submit(self.blobs.put, data, sha))
             batch.session.add(
                 m.Blob(sha256=sha, size=len(data), media_type=media_type, stored_at=self.clock())
             )
@@ -247,7 +243,7 @@ class Ingester:
                 .returning(m.Source.id)
             ).scalar_one()
             self._source_ids[info.name] = source_id
-        elif info in self.registry.entries and info.name not in self._checked_sources:
+        elif info.name not in self._checked_sources and info in self.registry.entries:
             row = session.get(m.Source, source_id)
             assert row is not None
             if (row.kind, row.affiliation) != (info.kind.value, info.affiliation):
@@ -333,7 +329,6 @@ class Ingester:
                 sha256=sha,
             )
         )
-        summary.captures += 1
         events.append(
             "capture.recorded",
             f"document:{sha}",

@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cotejo.canonical import canonical_json
+from cotejo.clock import Clock, utc_now
 from cotejo.extract.model import Report
 from cotejo.resolve.decisions import pins
 from cotejo.resolve.embed import Embedder, UseEmbedder, to_bytes
@@ -41,7 +42,6 @@ from cotejo.resolve.group import (
     incident_key,
 )
 from cotejo.resolve.score import ResolveConfig
-from cotejo.runner.ingest import Clock, utc_now
 from cotejo.store import models as m
 from cotejo.store.db import Store
 from cotejo.store.events import EventLog
@@ -226,6 +226,8 @@ def _incremental(
                 done += 1
                 if progress:
                     progress(done, len(mentions))
+    if not waiting:
+        return
     # As in a rebuild: announced events get one more try once this run's reports are in.
     with store.session() as session:
         resolver = Resolver(StoreIndex(session, config, embedder), config)

@@ -252,8 +252,6 @@ def refresh_incident(
         return
     incident.retired_at = None
     windows = [w for f in members for w in f.windows]
-    incident.block_start = min(w[0] for w in windows) if windows else None
-    incident.block_end = max(w[1] for w in windows) if windows else None
     _index_windows(session, incident, windows)
     placed = [f for f in members if f.point is not None]
     incident.min_lat = min(f.lat for f in placed if f.lat is not None) if placed else None

@@ -237,10 +237,9 @@ class Incident(Base):
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     mention_count: Mapped[int] = mapped_column(default=0)
     document_count: Mapped[int] = mapped_column(default=0)
-    # Blocking keys, indexed so a new mention finds candidates without a scan.
-    block_start: Mapped[date | None] = mapped_column(Date, index=True)
-    block_end: Mapped[date | None] = mapped_column(Date)
-    latitude: Mapped[float | None] = mapped_column(index=True)
+    # The canonical values in columns, for listing; blocking uses the member columns below
+    # and incident_windows.
+    latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     country_code: Mapped[str | None] = mapped_column(String(2))
     event_type: Mapped[str | None] = mapped_column(String(60))

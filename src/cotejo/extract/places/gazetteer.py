@@ -261,10 +261,6 @@ class Gazetteer:
         """True when the normalised key names some place."""
         return key in self.index
 
-    def row_of(self, key: str) -> int | None:
-        """The row of a country ('VE'), admin1 ('VE.19') or admin2 key, if the gazetteer has it."""
-        return self.keys.get(key)
-
     def admin1_name(self, key: str) -> str | None:
         row = self.keys.get(key)
         return self.names[row] if row is not None else None

@@ -114,7 +114,6 @@ def from_doc(doc: Doc, gazetteer: Gazetteer, language: str) -> list[Candidate]:
 
 
 PEOPLE = frozenset({"PER", "PERSON"})
-LIST_CONJUNCTIONS = frozenset({"and", "or", "y", "e", "o", "u"})
 PREPOSITIONS = frozenset(
     "of from in at on to near by for with de del en desde con para por a al cerca".split()
 )
@@ -155,7 +154,7 @@ def _list_gap(doc: Doc, previous: Span, ent: Span) -> bool:
     gap = [t.lower_ for t in doc[previous.end : ent.start]]
     return (
         0 < len(gap) <= LIST_GAP_TOKENS
-        and any(w == "," or w in LIST_CONJUNCTIONS for w in gap)
+        and any(w == "," or w in _LIST_WORDS for w in gap)
         and all(w == "," or (w.isalpha() and w.islower() and w not in PREPOSITIONS) for w in gap)
     )
 
@@ -175,7 +174,7 @@ def _doc_tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
 
 def _surnames(doc: Doc, language: str) -> frozenset[str]:
     """Words of the multi-word person names in a document ("Brady Osborne" -> osborne)."""
-    labels = {"PERSON", "PER"} if language == "es" else {"PERSON"}
+    labels = PEOPLE if language == "es" else PERSON_LABELS["en"]
     words = set()
     for ent in doc.ents:
         if ent.label_ in labels and len(ent) > 1:
