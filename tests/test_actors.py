@@ -8,7 +8,10 @@ from cotejo.extract.model import ActorKind, ActorRole, EventType, Origin, Origin
 
 
 def _roles(text: str, event_type: EventType, speakers=()) -> set[tuple[str, ActorRole]]:
-    return {(a.name, a.role) for a in find_actors(text, default_catalogue(), event_type, speakers)}
+    return {
+        (a.name, a.role)
+        for a in find_actors(text, list(default_catalogue().find(text)), event_type, speakers)
+    }
 
 
 def test_a_strike_has_an_acting_force_and_a_target() -> None:
@@ -34,7 +37,9 @@ def test_a_kidnapping_blamed_on_a_gang_names_it_alleged_perpetrator() -> None:
 def test_people_are_never_actors_only_offices() -> None:
     text = "Hegseth said the strike on the TdA boat killed three. Jhonny Marval was a fisherman."
     speakers = [Origin(name="US Secretary of War", kind=OriginKind.OFFICIAL)]
-    actors = find_actors(text, default_catalogue(), EventType.STRIKE_ON_VESSEL, speakers)
+    actors = find_actors(
+        text, list(default_catalogue().find(text)), EventType.STRIKE_ON_VESSEL, speakers
+    )
     assert {(a.name, a.role) for a in actors} == {
         ("US Secretary of War", ActorRole.CLAIMANT),
         ("Tren de Aragua", ActorRole.TARGET),

@@ -18,7 +18,9 @@ def _affiliations(text: str):
     origins = {
         k: a.origin for k, a in attribute_sentences(text, sentences, default_catalogue()).items()
     }
-    return find_affiliations(text, sentences, default_catalogue(), origins, publisher_origin())
+    return find_affiliations(
+        text, sentences, list(default_catalogue().find(text)), origins, publisher_origin()
+    )
 
 
 @pytest.mark.parametrize(

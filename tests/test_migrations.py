@@ -48,7 +48,7 @@ def test_a_store_with_incidents_upgrades_and_keeps_them(tmp_path: Path) -> None:
         )
         connection.execute(
             text(
-                "INSERT INTO incident_windows (incident_id, start, \"end\", long)"
+                'INSERT INTO incident_windows (incident_id, start, "end", long)'
                 " VALUES (1, '2025-10-13', '2025-10-15', 0)"
             )
         )

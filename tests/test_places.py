@@ -651,7 +651,7 @@ def test_the_headline_place_is_in_the_region_most_places_lie_in():
         _place("Chicago", "Illinois", 40),
         _place("Evanston", "Illinois", 60),
     ]
-    context = SimpleNamespace(focus="US", places=places, name_spans=[])
+    context = SimpleNamespace(focus="US", places=places, aliases=[])
     assert _rank_places(context, places)[0].name == "Chicago"
 
 
@@ -661,5 +661,5 @@ def test_a_sure_town_comes_before_a_doubtful_one():
     from cotejo.extract.report import _rank_places
 
     places = [_place("Lawndale", "California", 10, score=0.3), _place("Chicago", "Illinois", 40)]
-    context = SimpleNamespace(focus="US", places=places, name_spans=[])
+    context = SimpleNamespace(focus="US", places=places, aliases=[])
     assert _rank_places(context, places)[0].name == "Chicago"

@@ -8,9 +8,9 @@ actor quoted as a speaker is a claimant. Persons are never actors: public office
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from cotejo.extract.aliases import Catalogue
+from cotejo.extract.aliases import AliasMatch
 from cotejo.extract.model import Actor, ActorKind, ActorRole, EventType, Origin, Span
 
 STATE_ACTION = frozenset(
@@ -35,14 +35,15 @@ _BLAMED = re.compile(
 
 def find_actors(
     text: str,
-    catalogue: Catalogue,
+    aliases: Sequence[AliasMatch],
     event_type: EventType,
     speakers: Iterable[Origin],
 ) -> list[Actor]:
-    """One Actor per (canonical name, role), at its first mention."""
+    """One Actor per (canonical name, role), at its first mention; `aliases` are the alias
+    file's matches in `text` (`Catalogue.find`), found once per document."""
     speaking = {o.name for o in speakers}
     actors: dict[tuple[str, ActorRole], Actor] = {}
-    for match in catalogue.find(text):
+    for match in aliases:
         entry = match.entry
         span = Span.of(text, match.start, match.end)
         roles: list[ActorRole] = []

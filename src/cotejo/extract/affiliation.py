@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cotejo.extract.aliases import AliasMatch, Catalogue
+from cotejo.extract.aliases import AliasMatch
 from cotejo.extract.model import (
     WEAK_BASES,
     ActorKind,
@@ -107,8 +107,7 @@ def dominant_group(matches: Sequence[AliasMatch]) -> str | None:
     return groups.most_common(1)[0][0] if groups else None
 
 
-def _statements(text: str, sentences: Sentences, catalogue: Catalogue) -> list[_Statement]:
-    matches = list(catalogue.find(text))
+def _statements(text: str, sentences: Sentences, matches: Sequence[AliasMatch]) -> list[_Statement]:
     fallback = dominant_group(matches)
     refs = [
         (m.start, m.end, m.entry.name) for m in matches if m.entry.kind is ActorKind.ARMED_GROUP
@@ -138,14 +137,15 @@ def _statements(text: str, sentences: Sentences, catalogue: Catalogue) -> list[_
 def find_affiliations(
     text: str,
     sentences: Sentences,
-    catalogue: Catalogue,
+    aliases: Sequence[AliasMatch],
     origin_of: dict[int, Origin],
     default_origin: Origin,
 ) -> list[tuple[Affiliation, Stance]]:
-    """Affiliation statements with their basis; `origin_of` maps sentence index to speaker."""
+    """Affiliation statements with their basis; `aliases` are the alias file's matches in
+    `text`, `origin_of` maps sentence index to speaker."""
     results = []
     seen: set[tuple[str, int]] = set()
-    for statement in _statements(text, sentences, catalogue):
+    for statement in _statements(text, sentences, aliases):
         if (statement.group, statement.sentence) in seen:
             continue
         seen.add((statement.group, statement.sentence))

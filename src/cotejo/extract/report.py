@@ -23,7 +23,7 @@ from cotejo.extract import dates as date_finder
 from cotejo.extract import events, figures
 from cotejo.extract.actors import find_actors
 from cotejo.extract.affiliation import find_affiliations
-from cotejo.extract.aliases import Catalogue, default_catalogue
+from cotejo.extract.aliases import AliasMatch, Catalogue, default_catalogue
 from cotejo.extract.attribution import Attribution, attribute_sentences, publisher_origin
 from cotejo.extract.model import (
     ActorRole,
@@ -158,7 +158,7 @@ class _Context:
     places: Sequence[Place] = ()
     affiliations: Sequence[tuple[Affiliation, Stance]] = ()
     focus: str | None = None  # the document's country
-    name_spans: Sequence[tuple[int, int]] = ()  # where actor names are: no place inside them
+    aliases: Sequence[AliasMatch] = ()  # the alias file's names in the text, found once
     publisher: Origin = field(default_factory=publisher_origin)
 
     @property
@@ -279,8 +279,8 @@ class Extractor:
         # The headline and the body resolve "shot" against each other's deaths.
         title_figures = self._title_figures(item, lang)
         found_figures = figures.find_figures(text, lang, doc, context=title_figures)
-        focus = self.geocoder.country_focus(text, doc, lang)
-        found_places = self.geocoder.find_places(text, doc, lang, focus=focus)
+        focus, found_places = self.geocoder.locate(text, doc, lang)
+        aliases = list(self.catalogue.find(text))
         # Names the text gives only to a street or a neighbourhood ("barrio La Libertad").
         minor = {_bare(p.name) for p in found_places if _names_a_street(text, p)}
         context = _Context(
@@ -293,12 +293,12 @@ class Extractor:
             affiliations=find_affiliations(
                 text,
                 sentences,
-                self.catalogue,
+                aliases,
                 {k: a.origin for k, a in attributions.items()},
                 publisher_origin(),
             ),
             focus=focus,
-            name_spans=[(m.start, m.end) for m in self.catalogue.find(text)],
+            aliases=aliases,
         )
         guess = events.classify(text, lang, title=item.title)
         headline_figures, headline_places = self._headline(item, lang, focus, found_figures)
@@ -534,7 +534,7 @@ class Extractor:
         scope_text_end = max(sentences[i][1] for i in inside) if inside else len(text)
         actors = [
             a
-            for a in find_actors(text, self.catalogue, guess.type, context.speakers)
+            for a in find_actors(text, context.aliases, guess.type, context.speakers)
             if lead or within(a.span)
         ]
         for actor in actors:
@@ -649,7 +649,7 @@ def _rank_places(context: _Context, places: Sequence[Place]) -> list[Place]:
         )
 
     def inside_a_name(place: Place) -> bool:
-        return any(a <= place.span.start and place.span.end <= b for a, b in context.name_spans)
+        return any(a.start <= place.span.start and place.span.end <= a.end for a in context.aliases)
 
     # "Police" (Poland) and "War" (in "Department of War") are names, not places.
     ranked = sorted((p for p in places if not inside_a_name(p)), key=rank)

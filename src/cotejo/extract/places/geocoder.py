@@ -58,9 +58,20 @@ class Geocoder:
         `doc` is a spaCy Doc of `text` with NER run (None: gazetteer-only, lower quality);
         `focus` an ISO alpha-2 country that ambiguous names lean towards.
         """
+        return self._places(text, self._candidates(text, doc, language), focus)
+
+    def locate(self, text: str, doc: Doc | None, language: str) -> tuple[str | None, list[Place]]:
+        """`country_focus` and then `find_places` with it, recognising the names only once."""
+        candidates = self._candidates(text, doc, language)
+        focus = self._focus(text, candidates)
+        return focus, self._places(text, candidates, focus)
+
+    def _places(
+        self, text: str, candidates: list[recognise.Candidate], focus: str | None
+    ) -> list[Place]:
         return [
             self._place(text, candidate.start, candidate.end, result)
-            for candidate, result in self._found(text, doc, language, focus)
+            for candidate, result in self._found(text, candidates, focus)
         ]
 
     def resolve_spans(
@@ -91,10 +102,13 @@ class Geocoder:
         Towns and districts weigh more than regions, and regions more than a bare country
         name, so "U.S. strike off Venezuela, near Güiria" leans to Venezuela.
         """
-        gazetteer = self.gazetteer
         language = language or (doc.lang_ if doc is not None else "en")
+        return self._focus(text, self._candidates(text, doc, language))
+
+    def _focus(self, text: str, candidates: list[recognise.Candidate]) -> str | None:
+        gazetteer = self.gazetteer
         weights: dict[str, float] = defaultdict(float)
-        for _, result in self._found(text, doc, language, None):
+        for _, result in self._found(text, candidates, None):
             country = gazetteer.countries[result.row]
             if country:
                 weights[country] += _FOCUS_WEIGHT.get(Kind(gazetteer.kinds[result.row]), 2.0)
@@ -103,15 +117,18 @@ class Geocoder:
         country, weight = max(weights.items(), key=lambda item: (item[1], item[0]))
         return country if weight >= FOCUS_SHARE * sum(weights.values()) else None
 
+    def _candidates(self, text: str, doc: Doc | None, language: str) -> list[recognise.Candidate]:
+        """The names that may be places, from NER and the gazetteer (recognition only)."""
+        if doc is not None:
+            found = recognise.from_doc(doc, self.gazetteer, language)
+        else:
+            found = recognise.from_text(text, self.gazetteer)
+        return _without_overlaps(found)
+
     def _found(
-        self, text: str, doc: Doc | None, language: str, focus: str | None
+        self, text: str, candidates: list[recognise.Candidate], focus: str | None
     ) -> list[tuple[recognise.Candidate, Resolution]]:
         gazetteer = self.gazetteer
-        if doc is not None:
-            candidates = recognise.from_doc(doc, gazetteer, language)
-        else:
-            candidates = recognise.from_text(text, gazetteer)
-        candidates = _without_overlaps(candidates)
         spans = [(c.start, c.end) for c in candidates]
         found = []
         steering = [c.evidence != recognise.Evidence.PERSON for c in candidates]
