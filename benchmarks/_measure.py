@@ -6,13 +6,16 @@ import resource
 import sys
 
 
-def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_mb(who: int) -> float:
+    peak = resource.getrusage(who).ru_maxrss
     # Linux reports KiB, macOS bytes.
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+def peak_rss_mb() -> float:
+    return _peak_mb(resource.RUSAGE_SELF)
+
+
 def peak_rss_children_mb() -> float:
     """The largest peak resident memory of any finished child process (worker pools)."""
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    return _peak_mb(resource.RUSAGE_CHILDREN)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import os
+import tomllib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -11,6 +14,8 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "examples" / "corpus"
 CORPUS_BAD = REPO / "examples" / "corpus-bad"
 SEEDS = REPO.parent / "shared" / "seeds"
+KEY = tomllib.loads((REPO / "examples" / "corpus.key.toml").read_text(encoding="utf-8"))
+T = TypeVar("T")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -40,3 +45,12 @@ def store(tmp_path: Path):
     opened = make_store(tmp_path / "home")
     yield opened
     opened.close()
+
+
+def key_document(captures: Iterable[tuple[str, str | None, str | None, T]], entry: dict) -> T:
+    """The one stored document an answer-key entry names. `captures` are (original file
+    name, locator, URL, what to return) rows; the entry's locator matches either of those."""
+    name, locator = str(CORPUS / entry["file"]), entry.get("locator")
+    found = [v for n, loc, url, v in captures if n == name and locator in (None, loc, url)]
+    assert len(found) == 1, f"{entry['file']} {locator}: {len(found)} matches"
+    return found[0]

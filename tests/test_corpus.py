@@ -3,19 +3,16 @@ corpus fails exactly where its README says, and keeps everything good."""
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from conftest import CORPUS, CORPUS_BAD, REPO
+from conftest import CORPUS, CORPUS_BAD, KEY, key_document
 from cotejo.pipeline import Ingester
 from cotejo.store import models as m
 from cotejo.testing import FrozenClock, make_store
-
-KEY = tomllib.loads((REPO / "examples" / "corpus.key.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +30,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _find(rows, entry: dict) -> tuple:
-    wanted = str(CORPUS / entry["file"])
-    found = []
-    for name, locator, doc, source in rows:
-        if name != wanted:
-            continue
-        key_locator = entry.get("locator")
-        if key_locator is None or locator == key_locator or doc.url == key_locator:
-            found.append((doc, source))
-    assert len(found) == 1, f"{entry['file']} {entry.get('locator')}: {len(found)} matches"
-    return found[0]
+    return key_document(((n, loc, doc.url, (doc, src)) for n, loc, doc, src in rows), entry)
 
 
 def test_the_corpus_is_ingested_without_a_failure(ingested) -> None:

@@ -9,13 +9,12 @@ them.
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 
 import pytest
 from sqlalchemy import select
 
-from conftest import CORPUS
+from conftest import CORPUS, KEY, key_document
 from cotejo.pipeline import Ingester
 from cotejo.runner.extract import run_extract
 from cotejo.runner.resolve import run_resolve
@@ -24,7 +23,6 @@ from cotejo.testing import FrozenClock, make_store
 
 pytestmark = pytest.mark.slow
 
-KEY = tomllib.loads((CORPUS.parent / "corpus.key.toml").read_text(encoding="utf-8"))
 NO_INCIDENT = "none"
 
 
@@ -56,8 +54,7 @@ def resolved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             first[sha] = (ordinal, key)
     found: dict[str, str] = {}
     for entry in KEY["document"]:
-        name, locator = str(CORPUS / entry["file"]), entry.get("locator")
-        [sha] = {s for n, loc, s, url in captures if n == name and locator in (None, loc, url)}
+        sha = key_document(((n, loc, url, sha) for n, loc, sha, url in captures), entry)
         found[entry["key"]] = first[sha][1] if sha in first else f"alone:{entry['key']}"
     return found
 

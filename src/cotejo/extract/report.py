@@ -361,14 +361,14 @@ class Extractor:
         if main_date is not None and main_date.span.start in recalled:
             main_date = None  # the date of an earlier event, not of this one
         main = self._with_headline(
-            self._mention(context, guess, main_date, main_sentences, lead=True),
+            self._mention(context, guess, main_date, main_sentences, lead=True, triggers=triggers),
             headline_figures,
             headline_places,
         )
         mentions = [main]
         for event_type, when, covered, trigger_span in secondary:
             sub_guess = EventTypeGuess(type=event_type, score=1.0, spans=(trigger_span,))
-            sub = self._mention(context, sub_guess, when, covered, lead=False)
+            sub = self._mention(context, sub_guess, when, covered, lead=False, triggers=triggers)
             if not sub.places and main.places:
                 # A story set in one place recalls an earlier event there.
                 sub = sub.model_copy(
@@ -486,6 +486,7 @@ class Extractor:
         when: EventDate | None,
         covered: Sequence[int],
         lead: bool,
+        triggers: Sequence[tuple[EventType, Span, float]],
     ) -> Mention:
         text, sentences = context.text, context.sentences
         inside = set(covered)
@@ -499,7 +500,7 @@ class Extractor:
             # the event protested, named in a sentence with a trigger of another type.
             other_events = {
                 sentences.index_of(s.start)
-                for t, s, _ in events.triggers(text, context.item.language)
+                for t, s, _ in triggers
                 if t not in (EventType.PROTEST, EventType.OTHER)
             }
             mention_figures = [
