@@ -122,6 +122,13 @@ def test_guiria_is_a_venezuelan_town(tiny):
     assert guiria.admin1 == "Sucre"
 
 
+def test_a_post_tags_its_place_with_a_hashtag(tiny):
+    text = "Familiares piden que les devuelvan los cuerpos. #Güiria #JusticiaParaLosPescadores"
+    found = tiny.find_places(text, None, "es")
+    assert [p.name for p in found] == ["Güiria"]
+    assert found[0].span.text == "Güiria"  # the name, not the '#'
+
+
 def test_coast_of_sucre_is_the_venezuelan_region(tiny):
     text = "Los pescadores salieron de Güiria y murieron frente a las costas de Sucre."
     sucre = only(tiny.find_places(text, None, "es"), "Sucre")

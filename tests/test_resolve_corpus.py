@@ -10,6 +10,7 @@ them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from cotejo.pipeline import Ingester
 from cotejo.runner.extract import run_extract
 from cotejo.runner.resolve import run_resolve
 from cotejo.store import models as m
+from cotejo.store.db import Store
 from cotejo.testing import FrozenClock, make_store
 
 pytestmark = pytest.mark.slow
@@ -27,27 +29,34 @@ NO_INCIDENT = "none"
 
 
 @pytest.fixture(scope="module")
-def resolved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Key document -> the resolved incident of its first mention (or 'alone:<key>')."""
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The sample corpus ingested, extracted and resolved incrementally, as `cotejo demo`
+    does."""
     store = make_store(tmp_path_factory.mktemp("corpus") / "home")
     try:
         Ingester(store, clock=FrozenClock()).run([CORPUS])
         run_extract(store, clock=FrozenClock())
         run_resolve(store, clock=FrozenClock())
-        with store.session() as session:
-            captures = session.execute(
-                select(
-                    m.Capture.original_name, m.Capture.locator, m.Document.sha256, m.Document.url
-                ).join(m.Document, m.Capture.document_sha256 == m.Document.sha256)
-            ).all()
-            members = session.execute(
-                select(m.MentionRow.document_sha256, m.MentionRow.ordinal, m.Incident.key)
-                .join(m.IncidentMember, m.IncidentMember.mention_id == m.MentionRow.id)
-                .join(m.Incident, m.Incident.id == m.IncidentMember.incident_id)
-                .where(m.IncidentMember.until.is_(None))
-            ).all()
+        yield store
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def resolved(corpus_store: Store) -> dict[str, str]:
+    """Key document -> the resolved incident of its first mention (or 'alone:<key>')."""
+    with corpus_store.session() as session:
+        captures = session.execute(
+            select(
+                m.Capture.original_name, m.Capture.locator, m.Document.sha256, m.Document.url
+            ).join(m.Document, m.Capture.document_sha256 == m.Document.sha256)
+        ).all()
+        members = session.execute(
+            select(m.MentionRow.document_sha256, m.MentionRow.ordinal, m.Incident.key)
+            .join(m.IncidentMember, m.IncidentMember.mention_id == m.MentionRow.id)
+            .join(m.Incident, m.Incident.id == m.IncidentMember.incident_id)
+            .where(m.IncidentMember.until.is_(None))
+        ).all()
     first: dict[str, tuple[int, str]] = {}
     for sha, ordinal, key in members:
         if sha not in first or ordinal < first[sha][0]:
@@ -59,22 +68,8 @@ def resolved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return found
 
 
-# Not yet exact (issue 4 stays open on this). A: a relative's post with no violence has no
-# mention; the first post ("a strong explosion at sea", no date, only the state named) and a
-# post with no place stay alone; greedy one-pass grouping can leave the five-fishermen
-# reports apart from the three-dead ones when a report fits both almost equally.
-# strict=True: when it does resolve, this test fails and the mark must go.
-NOT_YET = {"A": "3 short posts stay alone (one has no mention)"}
-
-
 @pytest.mark.parametrize(
-    "incident",
-    [
-        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[i]))
-        if i in NOT_YET
-        else i
-        for i in sorted({e["incident"] for e in KEY["document"]} - {NO_INCIDENT})
-    ],
+    "incident", sorted({e["incident"] for e in KEY["document"]} - {NO_INCIDENT})
 )
 def test_each_incident_of_the_key_is_one_resolved_incident(
     resolved: dict[str, str], incident: str
@@ -96,3 +91,13 @@ def test_documents_of_no_incident_join_none_of_the_key_incidents(
     held = {resolved[d] for d, i in incident_of.items() if i != NO_INCIDENT}
     strays = [d for d, i in incident_of.items() if i == NO_INCIDENT and resolved[d] in held]
     assert strays == []
+
+
+def test_a_rebuild_regroups_the_corpus_as_the_incremental_run_did(
+    resolved: dict[str, str], corpus_store: Store
+) -> None:
+    again = run_resolve(corpus_store, rebuild=True, clock=FrozenClock())
+    assert again.changed == 0 and again.retired == 0
+    # The explosion post and the missing-boat post start an incident of their own; the
+    # relative's post that fits it and the strike merges the two.
+    assert again.merged == 1

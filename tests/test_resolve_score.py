@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -104,7 +104,7 @@ def _post(mention_id: int, event_type: str, at: str, source: int = 1, **kw) -> M
         published_at=when,
         post=True,
         source=source,
-        **kw,
+        **{"date_start": None, "date_end": None, "date_precision": None, **kw},
     )
 
 
@@ -160,3 +160,39 @@ def test_an_announced_event_waits_for_the_event_and_never_starts_an_incident() -
     )
     placed = Resolver(MemoryIndex()).run([announced, march])
     assert {a.mention_id: a.key for a in placed}[1] == {a.mention_id: a.key for a in placed}[2]
+
+
+def test_an_undated_post_reports_the_day_it_was_posted() -> None:
+    from dataclasses import replace
+
+    from cotejo.resolve.score import _time
+
+    explosion = _post(1, "other", "2025-10-14T15:02:00+00:00")
+    day = date(2025, 10, 14)
+    missing = _post(2, "other", "2025-10-14T22:47:00+00:00", date_precision="day")
+    missing = replace(missing, date_start=day, date_end=day)
+    assert _time(missing, [explosion]) == 1.0
+    assert _time(explosion, [missing]) == 1.0
+    later = replace(missing, date_start=date(2025, 10, 20), date_end=date(2025, 10, 20))
+    assert _time(later, [explosion]) == 0.0
+    article = replace(explosion, post=False)  # an article's silence on the date stays silence
+    assert _time(missing, [article]) is None
+
+
+def test_a_channel_follow_up_of_the_same_day_follows_its_thread() -> None:
+    from dataclasses import replace
+
+    from cotejo.resolve.score import _thread
+
+    def dated(post: MentionFeatures, day: date) -> MentionFeatures:
+        return replace(post, date_start=day, date_end=day, date_precision="day")
+
+    strike = dated(_post(1, "strike_on_vessel", "2025-10-15T01:05:00+00:00"), date(2025, 10, 14))
+    # "Four days since the attack": no place, the day of the strike, days later.
+    recap = dated(_post(2, "attack_on_civilians", "2025-10-18T12:02:00+00:00"), date(2025, 10, 14))
+    assert _thread(recap, [strike])
+    assert not _thread(dated(recap, date(2025, 10, 16)), [strike])  # another day
+    assert not _thread(replace(recap, source=2), [strike])  # another channel
+    assert not _thread(replace(recap, date_start=None, date_end=None), [strike])
+    too_late = replace(recap, published_at=recap.published_at + timedelta(days=30))
+    assert not _thread(too_late, [strike])

@@ -330,6 +330,11 @@ def print_resolve_summary(info: dict[str, Any], echo: Callable[[str], None] = cl
         f"{info['joined']} joined an incident, {info['created']} started one; "
         f"{info['incidents']} incidents in all ({info['seconds']} s)"
     )
+    if info["merged"]:
+        echo(
+            f"  {info['merged']} incident(s) merged into another: a mention fitted both "
+            "(see 'merged_from' in incidents show)"
+        )
     if info["waiting"]:
         echo(
             f"  {info['waiting']} announced event(s) wait for a report of the event itself "
@@ -353,7 +358,8 @@ def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
     Without --rebuild, only mentions that have no incident yet are placed: each joins the
     best-fitting candidate incident (same date window, nearby, compatible event type, and
     similar in text, names and numbers, actors, places and figures) or starts a new one. A
-    mention dated after its own publication (a march called for Friday) waits until the
+    mention that fits a second incident almost surely merges it into the one it joins,
+    unless a person placed mentions of either. A mention dated after its own publication (a march called for Friday) waits until the
     event itself is reported, and is tried again on every run. With --rebuild, everything
     is regrouped from scratch with the same result on every run; only the differences are
     written, and merges, splits and moves made by analysts are kept.

@@ -607,9 +607,15 @@ _EN: tuple[Rule, ...] = (
     ),
     Rule(E.DEPLOYMENT, 0.3, r"patrol(?:s|ling|led)?|troops"),
     # No event type of its own, but a report of one: an explosion of unstated cause, deaths
-    # or bodies with no act named ("confirmed the deaths of five fishermen"). Weak, so any
-    # typed trigger wins; alone, they still make the document a mention of type other.
+    # or bodies with no act named ("confirmed the deaths of five fishermen"), people gone
+    # missing ("the boat has not returned"). Weak, so any typed trigger wins; alone, they
+    # still make the document a mention of type other.
     Rule(E.OTHER, 0.1, r"explosions?|blasts?|exploded|deaths?|died|dead|bodies|the remains of"),
+    Rule(
+        E.OTHER,
+        0.1,
+        r"(?:has|have|had) not (?:yet )?returned|never returned|went missing|unaccounted for",
+    ),
 )
 
 # -- Spanish lexicon ----------------------------------------------------------------------------
@@ -978,6 +984,12 @@ _ES: tuple[Rule, ...] = (
         0.1,
         r"explosi(?:ón|ones)|estallidos?|explot(?:ó|aron)|muertes?|murió|murieron|fallec\w*"
         r"|cuerpos|cadáver(?:es)?|(?:los )?restos (?:de|mortales)",
+    ),
+    Rule(
+        E.OTHER,
+        0.1,
+        r"no (?:ha|han|había|habían) (?:regresado|vuelto)|nunca regres(?:ó|aron)"
+        r"|desaparecid[oa]s?|paradero desconocido",
     ),
     # deployment and other strategic developments
     Rule(

@@ -5,6 +5,11 @@
 store-backed index of `cotejo.store.incidents` for incremental runs, which finds candidates
 through indexed columns and never scans all incidents. Both feed the same `assign`.
 
+A mention that fits two incidents almost surely (`ResolveConfig.merge_probability`) shows
+they are one: an early post ("an explosion at sea") and the wire story of the strike meet
+through the relative's post that names both the boat and the strike. The incidents are
+merged into the best-fitting one, unless a person has placed members of either.
+
 Determinism: a rebuild processes mentions in `MentionFeatures.order`; ties between equally
 scored incidents go to the smaller key; keys derive from the mention that started the
 incident. The same mentions, decisions and config always give the same grouping.
@@ -15,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -45,6 +50,7 @@ class Assignment:
     method: str  # auto | decision
     score: float | None = None
     signals: Mapping[str, object] | None = None
+    merged: tuple[str, ...] = ()  # incidents this mention showed to be `key`, now merged in
 
 
 class IncidentIndex(Protocol):
@@ -54,6 +60,10 @@ class IncidentIndex(Protocol):
 
     def add(self, state: IncidentState, m: MentionFeatures) -> None:
         """Record that `m` joined `state` (new or not)."""
+        ...
+
+    def merge(self, into: IncidentState, other: IncidentState) -> None:
+        """Record that `other`'s members now belong to `into`."""
         ...
 
 
@@ -91,6 +101,16 @@ class MemoryIndex:
         if m.near_duplicate_group is not None:
             self._by_group[m.near_duplicate_group].add(state.key)
 
+    def merge(self, into: IncidentState, other: IncidentState) -> None:
+        for m in other.members:
+            for day in window_days(m):
+                self._by_day[day].discard(other.key)
+            if m.near_duplicate_group is not None:
+                self._by_group[m.near_duplicate_group].discard(other.key)
+            self.add(into, m)
+        into.members = sorted(into.members + other.members, key=lambda f: f.order)
+        del self.incidents[other.key]
+
 
 class Resolver:
     """Assigns mentions one at a time; keeps analysts' pins (see `decisions`)."""
@@ -114,7 +134,10 @@ class Resolver:
             found = self.assign(m)
             placed.append(found) if found else waiting.append(m)
         placed.extend(found for m in waiting if (found := self.assign(m)))
-        return placed
+        into: dict[str, str] = {}
+        for a in placed:
+            into.update(dict.fromkeys(a.merged, a.key))
+        return [replace(a, key=_final(into, a.key)) for a in placed]
 
     def assign(self, m: MentionFeatures) -> Assignment | None:
         """The incident `m` joins or starts; None for an announced event that fits no
@@ -124,11 +147,14 @@ class Resolver:
             state = self.index.get(self._pinned[pin])
             assert state is not None
             return self._join(state, m, "decision", None, None)
-        best, best_score, best_signals = self._best(m, pin)
+        best, best_score, best_signals, bridged = self._best(m, pin)
         if best is not None:
-            return self._join(
+            joined = self._join(
                 best, m, "auto" if pin is None else "decision", best_score, best_signals
             )
+            for other in bridged:
+                self.index.merge(best, other)
+            return replace(joined, merged=tuple(other.key for other in bridged))
         if m.announced and pin is None:
             return None
         state = IncidentState(key=incident_key(m), pin=pin)
@@ -138,11 +164,13 @@ class Resolver:
         self.index.add(state, m)
         return Assignment(m.mention_id, state.key, True, "auto" if pin is None else "decision")
 
-    def _best(
-        self, m: MentionFeatures, pin: int | None
-    ) -> tuple[IncidentState | None, float | None, dict[str, object] | None]:
+    def _best(self, m: MentionFeatures, pin: int | None) -> tuple[
+        IncidentState | None, float | None, dict[str, object] | None, list[IncidentState]
+    ]:
+        """The best-fitting incident, its score and signals, and the other incidents the
+        mention fits well enough to merge into it (none that a person has placed)."""
         config = self.config
-        best: tuple[float, str, IncidentState, dict[str, object]] | None = None
+        scored: list[tuple[float, str, IncidentState, dict[str, object]]] = []
         shared_group = m.near_duplicate_group
         for state in self.index.candidates(m):
             if pin is not None and state.pin not in (None, pin):
@@ -155,13 +183,20 @@ class Resolver:
                 continue
             found = signals(config, m, state.members)
             score = 1.0 if reprint else found.probability(config)
-            detail = {**found.as_dict(), "reprint": reprint}
-            better = best is None or score > best[0]
-            if better or (best is not None and score == best[0] and state.key < best[1]):
-                best = (score, state.key, state, detail)
-        if best is None or best[0] < config.join_probability:
-            return None, None, None
-        return best[2], best[0], best[3]
+            scored.append((score, state.key, state, {**found.as_dict(), "reprint": reprint}))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        if not scored or scored[0][0] < config.join_probability:
+            return None, None, None, []
+        score, _, best, detail = scored[0]
+        bridged = [
+            state
+            for other_score, _, state, _ in scored[1:]
+            if other_score >= config.merge_probability
+            and best.pin is None
+            and state.pin is None
+            and pin is None
+        ]
+        return best, score, detail, bridged
 
     def _join(
         self,
@@ -178,3 +213,10 @@ class Resolver:
         state.members.append(m)
         self.index.add(state, m)
         return Assignment(m.mention_id, state.key, False, method, score, detail)
+
+
+def _final(into: Mapping[str, str], key: str) -> str:
+    """Where a merged incident's members ended up, following merges of merges."""
+    while key in into:
+        key = into[key]
+    return key

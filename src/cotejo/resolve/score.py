@@ -59,9 +59,14 @@ class ResolveConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    version: str = Field(default="resolve-6", description="changes whenever a value does")
+    version: str = Field(default="resolve-7", description="changes whenever a value does")
     join_probability: float = Field(
         default=0.5, description="lowest fit probability at which a mention joins an incident"
+    )
+    merge_probability: float = Field(
+        default=0.8,
+        description="a mention that fits a second incident this well merges it into the one "
+        "it joins: it shows the two are one event",
     )
     weights: dict[str, float] = Field(
         default=FITTED_WEIGHTS, description="coefficient of each signal in the logistic score"
@@ -234,24 +239,31 @@ def signals(
 
 
 THREAD = timedelta(hours=3)
+FOLLOW_UP = timedelta(days=7)
 
 
 def _thread(m: MentionFeatures, members: Sequence[MentionFeatures]) -> bool:
     """A channel's live posts ("the march sets off", "tension at the town hall", "the march
-    ends") name no place or date: they lean on the post before. A typed post with no place,
-    published within three hours after a post of the same channel that is a member, reads
-    as part of that thread. Untyped posts ("other") are left out: a post about the victims'
-    remains must not follow the march announcement posted two hours earlier."""
+    ends") name no place or date: they lean on the post before. A typed post with no place
+    reads as part of a thread of its channel when it was published within three hours
+    after a member post of that channel, or within a week after one and about the same day
+    ("four days since the attack"). Untyped posts ("other") are left out: a post about the
+    victims' remains must not follow the march announcement posted two hours earlier."""
     mine = m.published_at
     if not m.post or mine is None or m.point is not None or family(m.event_type) == ANY_FAMILY:
         return False
-    return any(
-        o.post
-        and o.source == m.source
-        and o.published_at is not None
-        and timedelta(0) <= mine - o.published_at <= THREAD
-        for o in members
-    )
+    day = _days(m) if m.date_start is not None else None
+    for o in members:
+        if not (o.post and o.source == m.source and o.published_at is not None):
+            continue
+        gap = mine - o.published_at
+        if timedelta(0) <= gap <= THREAD:
+            return True
+        if day is not None and timedelta(0) <= gap <= FOLLOW_UP:
+            theirs = _days(o)
+            if theirs is not None and _gap_days(day, theirs) == 0:
+                return True
+    return False
 
 
 def _lexical(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
@@ -272,19 +284,52 @@ def _publication_gap(m: MentionFeatures, members: Sequence[MentionFeatures]) -> 
 
 
 def _time(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
-    if m.date_start is None:
-        return None
+    mine = _days(m)
+    if mine is None:
+        return _dated_windows_meet(m, members)
     best: float | None = None
     for other in members:
-        if other.date_start is None:
-            continue
-        if m.date_precision == "day" and other.date_precision == "day":
-            gap = abs((m.date_start - other.date_start).days)
-            value = {0: 1.0, 1: 0.6, 2: 0.2}.get(gap, 0.0)
-        else:
+        theirs = _days(other)
+        if theirs is not None:
+            value = {0: 1.0, 1: 0.6, 2: 0.2}.get(_gap_days(mine, theirs), 0.0)
+        elif other.date_start is not None and m.date_start is not None:
             value = 0.5 if windows_meet(m.windows[:1], other.windows[:1]) else 0.0
+        else:
+            continue
         best = value if best is None else max(best, value)
     return best
+
+
+def _dated_windows_meet(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:
+    """A date coarser than a day (a week, a month) agrees or not; it is never "same day"."""
+    if m.date_start is None:
+        return None
+    found = [
+        0.5 if windows_meet(m.windows[:1], o.windows[:1]) else 0.0
+        for o in members
+        if o.date_start is not None
+    ]
+    return max(found) if found else None
+
+
+def _days(f: MentionFeatures) -> tuple[date, date] | None:
+    """The days a mention dates its event to, when it does so to the day. A post that gives
+    no date reports the present: the day it was posted, or the day before (a post made
+    after midnight UTC, or the night before)."""
+    if f.date_start is not None:
+        if f.date_precision == "day" and f.date_end is not None:
+            return (f.date_start, f.date_end)
+        return None
+    if f.post and f.published is not None:
+        return (f.published - timedelta(days=1), f.published)
+    return None
+
+
+def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Whole days between two spans of days; 0 when they share one."""
+    if overlap(a, b):
+        return 0
+    return min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
 
 
 def _place(

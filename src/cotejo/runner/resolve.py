@@ -53,6 +53,7 @@ from cotejo.store.incidents import (
     incident_row,
     load_decisions,
     load_features,
+    merge_into,
     open_membership,
     pending_mention_ids,
     refresh_incident,
@@ -70,6 +71,7 @@ class ResolveSummary:
     features_built: int = 0
     joined: int = 0
     created: int = 0
+    merged: int = 0  # incidents merged into another: a mention fitted both
     changed: int = 0  # rebuild: memberships that moved
     retired: int = 0
     superseded: int = 0
@@ -86,6 +88,7 @@ class ResolveSummary:
             "features_built": self.features_built,
             "joined": self.joined,
             "created": self.created,
+            "merged": self.merged,
             "changed": self.changed,
             "retired": self.retired,
             "superseded": self.superseded,
@@ -248,6 +251,7 @@ def _place_one(
         return False
     persist(session, assignment, embedder, clock())
     summary.created += assignment.new
+    summary.merged += len(assignment.merged)
     summary.joined += not assignment.new
     return True
 
@@ -256,8 +260,11 @@ def persist(session: Session, a: Assignment, embedder: str, now: datetime) -> m.
     """Write one assignment: the incident (new or not), the membership, the summary."""
     incident = incident_row(session, a.key, now)
     open_membership(session, incident, a, now)
+    emptied = [merge_into(session, incident, key, a.mention_id, now) for key in a.merged]
     session.flush()
-    refresh_incident(session, incident, embedder, now)
+    for other in [incident, *emptied]:
+        if other is not None:
+            refresh_incident(session, other, embedder, now)
     session.flush()
     return incident
 
@@ -279,6 +286,7 @@ def _rebuild(
     summary.waiting = len(mentions) - len(assignments)
     summary.digest = grouping_digest((a.mention_id, a.key) for a in assignments)
     summary.created = sum(a.new for a in assignments)
+    summary.merged = sum(len(a.merged) for a in assignments)
     summary.joined = len(assignments) - summary.created
     with store.session() as session:
         now = clock()

@@ -28,6 +28,8 @@ from cotejo.store import models as m
 SHORT_WINDOW_DAYS = 8  # a day's window (+-1) and the week before publication fit in it
 POST_SOURCE_KINDS = ("social", "witness")  # accounts that post, as channels do: threads
 KM_PER_DEGREE = 111.0  # a degree of latitude is 111.2 km: the band never undercuts
+DECISION = "decision"  # IncidentMember.method of a mention a person placed
+PLACED_BY_PERSON = -1  # the pin of an incident holding such a mention: never auto-merged
 
 
 # -- which mentions take part ----------------------------------------------------------------
@@ -196,13 +198,18 @@ class StoreIndex:
         if not keys_by_id:
             return []
         members: dict[int, list[int]] = defaultdict(list)
+        placed_by_person: set[int] = set()
         rows = self.session.execute(
-            select(m.IncidentMember.incident_id, m.IncidentMember.mention_id)
+            select(
+                m.IncidentMember.incident_id, m.IncidentMember.mention_id, m.IncidentMember.method
+            )
             .where(m.IncidentMember.until.is_(None), m.IncidentMember.incident_id.in_(keys_by_id))
             .order_by(m.IncidentMember.id)
         )
-        for incident_id, mention_id in rows:
+        for incident_id, mention_id, method in rows:
             members[incident_id].append(mention_id)
+            if method == DECISION:
+                placed_by_person.add(incident_id)
         recent = {i: ids[-self.config.recent_members :] for i, ids in members.items()}
         features = {
             f.mention_id: f
@@ -211,7 +218,11 @@ class StoreIndex:
             )
         }
         return [
-            IncidentState(key=keys_by_id[i], members=[features[x] for x in ids if x in features])
+            IncidentState(
+                key=keys_by_id[i],
+                members=[features[x] for x in ids if x in features],
+                pin=PLACED_BY_PERSON if i in placed_by_person else None,
+            )
             for i, ids in sorted(recent.items(), key=lambda item: keys_by_id[item[0]])
         ]
 
@@ -221,6 +232,9 @@ class StoreIndex:
 
     def add(self, state: IncidentState, mention: MentionFeatures) -> None:
         """Nothing to keep in memory: `persist` writes the membership before the next mention."""
+
+    def merge(self, into: IncidentState, other: IncidentState) -> None:
+        """Nothing to keep in memory: `persist` moves the members (see `merge_into`)."""
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -311,6 +325,35 @@ def open_membership(session: Session, incident: m.Incident, a: Assignment, now: 
             since=now,
         )
     )
+
+
+def merge_into(
+    session: Session, incident: m.Incident, key: str, bridge: int, now: datetime
+) -> m.Incident | None:
+    """Move every current member of incident `key` into `incident`, as an automatic merge
+    shown by mention `bridge`: memberships are closed and reopened, never rewritten, and
+    the emptied incident is retired by its refresh. Returns the emptied incident."""
+    other = session.execute(select(m.Incident).where(m.Incident.key == key)).scalar()
+    if other is None:
+        return None
+    rows = session.scalars(
+        current_members().where(m.IncidentMember.incident_id == other.id)
+    ).all()
+    for row in rows:
+        row.until = now
+        session.add(
+            m.IncidentMember(
+                mention_id=row.mention_id,
+                incident_id=incident.id,
+                method=row.method,
+                score=row.score,
+                signals=canonical_json(
+                    {**json.loads(row.signals), "merged_from": key, "bridge": bridge}
+                ).decode("utf-8"),
+                since=now,
+            )
+        )
+    return other
 
 
 def close_superseded(session: Session, now: datetime) -> set[int]:

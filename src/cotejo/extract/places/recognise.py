@@ -51,6 +51,8 @@ CHECKED_POPULATION = 1_000
 _WELL_KNOWN_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.SEA, Kind.REGION})
 _WORD = re.compile(r"[^\W\d_]+(?:[.'\u2019\-][^\W\d_]+)*\.?|\d+|[^\w\s]", re.UNICODE)
 # "GÜIRIA, Sucre (NNV) -", "WASHINGTON/CARACAS, Oct 14 (GWS) -": a dateline opens a line.
+# "#Güiria", "#Sucre": a post's place tags. One capitalised word, no CamelCase phrase.
+_HASHTAG = re.compile(r"(?<![\w#])#([A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+)(?![\w])")
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'\- ]{1,40}?)(?=,|/| \(| [-–—])")
 
 
@@ -106,6 +108,7 @@ def from_doc(doc: Doc, gazetteer: Gazetteer, language: str) -> list[Candidate]:
         Candidate(s, e, Evidence.GAZETTEER) for s, e in _ngrams(text, tokens, free, gazetteer)
     ]
     found += _datelines(text, gazetteer)
+    found += _hashtags(text, gazetteer)
     surnames = _surnames(doc, language)
     # Spanish writes many towns as everyday words ("Victoria", "Libertad"): trust its NER there.
     common = _lower_case_words(text) if language == "en" else frozenset()
@@ -234,7 +237,8 @@ def from_text(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             sentence_start = True
     free = [True] * len(tokens)
     found = [Candidate(s, e, Evidence.GAZETTEER) for s, e in _ngrams(text, tokens, free, gazetteer)]
-    return sorted(set(found + _datelines(text, gazetteer)), key=lambda c: (c.start, -c.end))
+    found += _datelines(text, gazetteer) + _hashtags(text, gazetteer)
+    return sorted(set(found), key=lambda c: (c.start, -c.end))
 
 
 def _ngrams(
@@ -380,6 +384,16 @@ def _datelines(text: str, gazetteer: Gazetteer) -> list[Candidate]:
         start = match.start(1)
         if gazetteer.knows(normalise(name)) and _well_known(gazetteer, name, 0):
             found.append(Candidate(start, start + len(name), Evidence.CHECKED))
+    return found
+
+
+def _hashtags(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Hashtags that name a town or a larger place: posts tag where things happen."""
+    found = []
+    for match in _HASHTAG.finditer(text):
+        name = match.group(1)
+        if gazetteer.knows(normalise(name)) and _well_known(gazetteer, name, CHECKED_POPULATION):
+            found.append(Candidate(match.start(1), match.end(1), Evidence.CHECKED))
     return found
 
 
