@@ -196,3 +196,47 @@ def test_a_channel_follow_up_of_the_same_day_follows_its_thread() -> None:
     assert not _thread(replace(recap, date_start=None, date_end=None), [strike])
     too_late = replace(recap, published_at=recap.published_at + timedelta(days=30))
     assert not _thread(too_late, [strike])
+
+
+def test_a_follow_up_names_the_day_of_the_shooting_it_follows() -> None:
+    from dataclasses import replace
+
+    from cotejo.extract.model import Mention
+    from cotejo.resolve.features import named_days, stored_payload
+    from cotejo.resolve.score import _recalled, windows_meet
+
+    text = (
+        "A jury on Tuesday found the gunman guilty of the June 29, 2014 shooting on Bourbon "
+        "Street. Sentencing is set for March 3, 2026."
+    )
+    published = date(2016, 1, 15)
+    assert named_days(text, "en", published) == [date(2014, 6, 29), date(2016, 1, 12)]
+    shooting = replace(
+        _mention(1, Terms()),
+        date_start=date(2014, 6, 29),
+        date_end=date(2014, 6, 29),
+        published=date(2014, 6, 30),
+    )
+    verdict = replace(
+        _mention(2, Terms()),
+        date_start=date(2016, 1, 12),
+        date_end=date(2016, 1, 12),
+        published=published,
+        named_days=tuple(named_days(text, "en", published)),
+    )
+    assert windows_meet(verdict.windows, shooting.windows)  # blocking lets them meet
+    assert _recalled(verdict, [shooting]) and _recalled(shooting, [verdict])
+    elsewhere = replace(shooting, date_start=date(2014, 7, 4), date_end=date(2014, 7, 4))
+    assert not _recalled(verdict, [elsewhere])
+    # Two reports of one day are the date signal's business, not this one's.
+    same_day = replace(verdict, date_start=date(2014, 6, 29), date_end=date(2014, 6, 29))
+    assert not _recalled(same_day, [shooting])
+    mention = Mention.model_validate(
+        {
+            "span": {"start": 0, "end": len(text), "text": text},
+            "event_type": {"type": "attack_on_civilians", "score": 1.0},
+            "date": None,
+        }
+    )
+    payload = stored_payload(mention, text, None, published, first=True, language="en")
+    assert payload["named_days"] == ["2014-06-29", "2016-01-12"]

@@ -359,8 +359,9 @@ def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
     best-fitting candidate incident (same date window, nearby, compatible event type, and
     similar in text, names and numbers, actors, places and figures) or starts a new one. A
     mention that fits a second incident almost surely merges it into the one it joins,
-    unless a person placed mentions of either. A mention dated after its own publication (a march called for Friday) waits until the
-    event itself is reported, and is tried again on every run. With --rebuild, everything
+    unless a person placed mentions of either. A mention dated after its own publication
+    (a march called for Friday) waits until the event itself is reported, and is tried
+    again on every run. With --rebuild, everything
     is regrouped from scratch with the same result on every run; only the differences are
     written, and merges, splits and moves made by analysts are kept.
     """

@@ -1,9 +1,10 @@
 """What resolve compares about one mention: `MentionFeatures`, built from a stored Mention.
 
 Everything here is derived from the extracted report and the document; nothing is guessed.
-A mention is blocked by the date its text gives and by the week before its document was
-published (an incident is reported after it happens); a mention with neither has no date
-window and only meets incidents through a reprint of its document.
+A mention is blocked by the date its text gives, by the week before its document was
+published (an incident is reported after it happens), and by the other days its text names
+(a report of a trial names the day of the shooting); a mention with none of these has no
+date window and only meets incidents through a reprint of its document.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from cotejo.extract.places.gazetteer import normalise
 DATE_PAD = {"day": 1, "week": 3, "month": 0, "year": 0}
 UNDATED_LOOKBACK = 7  # days before publication an undated mention may have happened
 CONTEXT_CHARS = 600  # of the mention's span, embedded together with the headline
+# Days a text names besides its event's: a follow-up (an arrest, a trial, a sentence) names
+# the day of the shooting it follows. The latest few are kept: a long timeline must not
+# open a mention to every incident of a year.
+NAMED_DAYS = 8
 
 Range = tuple[int, int | None]
 LATEST = datetime.max.replace(tzinfo=UTC)  # (low, high); high None means open-ended
@@ -114,6 +119,7 @@ class MentionFeatures:
     source: int | None = None  # the publishing source (channel, account, outlet)
     published_at: datetime | None = None  # the document's publication time, UTC
     post: bool = False  # a post of a channel or account (Telegram, social, witness)
+    named_days: tuple[date, ...] = ()  # other days the text names, on or before publication
 
     @property
     def order(self) -> tuple[date, datetime, str, int]:
@@ -132,6 +138,8 @@ class MentionFeatures:
             found.append((self.date_start - pad, self.date_end + pad))
         if self.published:
             found.append((self.published - timedelta(days=UNDATED_LOOKBACK), self.published))
+        day = timedelta(days=1)
+        found += [(d - day, d + day) for d in self.named_days if d != self.date_start]
         return tuple(found)
 
     @property
@@ -180,15 +188,35 @@ def context_text(mention: Mention, text: str, title: str | None, first: bool = T
     return (head + body[:CONTEXT_CHARS]).strip() or (title or "")
 
 
+def named_days(text: str, language: str, published: date | None) -> list[date]:
+    """The days `text` names to the day, on or before `published`: the latest NAMED_DAYS."""
+    from cotejo.extract.dates import find_dates  # dateparser: loaded only to build features
+
+    days = {
+        found.start
+        for found in find_dates(text, language, published)
+        if found.precision == "day"
+        and found.start == found.end
+        and (published is None or found.start <= published)
+    }
+    return sorted(days)[-NAMED_DAYS:]
+
+
 def stored_payload(
-    mention: Mention, text: str, title: str | None, published: date | None, first: bool
+    mention: Mention,
+    text: str,
+    title: str | None,
+    published: date | None,
+    first: bool,
+    language: str = "en",
 ) -> dict[str, object]:
     """What mention_features.payload keeps of a mention, beside its vector. The first
-    mention is matched by the names and numbers of the whole document; a later one (the
-    vigil announced in the last line) only by those of its own stretch of text."""
+    mention is matched by the names, numbers and days of the whole document; a later one
+    (the vigil announced in the last line) only by those of its own stretch of text."""
     tolls = toll(mention, text)
     span = mention.span
     own = text[span.start : span.end] if span.field == "text" else (title or "")
+    days = named_days(text if first else own, language, published)
     return {
         "published": published.isoformat() if published else None,
         "killed": tolls.get(FigureKind.KILLED),
@@ -199,4 +227,5 @@ def stored_payload(
         if mention.places
         else None,
         "terms": stored_terms(title, text) if first else stored_terms(None, own),
+        "named_days": [d.isoformat() for d in days],
     }

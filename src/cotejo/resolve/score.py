@@ -37,21 +37,22 @@ ANY_FAMILY = "other"
 # same-document penalty; and the thread signal.
 FITTED_WEIGHTS = {
     "text": 0.5,  # hand-set: see HAND_SET in benchmarks/resolve_fit.py
-    "lexical": 10.044,
+    "lexical": 10.013,
     "no_lexical": 0.0,
-    "time": 2.891,
-    "no_time": 1.986,
-    "place": 2.094,
-    "no_place": 0.099,
-    "overlap": 0.654,
-    "figures": 0.908,
-    "no_figures": 0.524,
-    "near_duplicate": -1.744,
-    "publication_gap_weeks": -0.609,
+    "time": 2.856,
+    "no_time": 2.177,
+    "place": 2.109,
+    "no_place": 0.209,
+    "overlap": 0.693,
+    "figures": 0.895,
+    "no_figures": 0.489,
+    "near_duplicate": -1.57,
+    "publication_gap_weeks": -0.153,
+    "recalled": 1.44,
     "same_document": -3.0,  # hand-set: first mentions never share a document
     "thread": 6.0,  # hand-set: gva has no channel posts, see _thread
 }
-FITTED_INTERCEPT = -7.185
+FITTED_INTERCEPT = -7.654
 
 
 class ResolveConfig(BaseModel):
@@ -59,9 +60,9 @@ class ResolveConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    version: str = Field(default="resolve-7", description="changes whenever a value does")
+    version: str = Field(default="resolve-8", description="changes whenever a value does")
     join_probability: float = Field(
-        default=0.5, description="lowest fit probability at which a mention joins an incident"
+        default=0.4, description="lowest fit probability at which a mention joins an incident"
     )
     merge_probability: float = Field(
         default=0.8,
@@ -113,6 +114,7 @@ class Signals:
     near_duplicate: bool
     same_document: bool
     thread: bool = False  # a post with no place, hours after a post of this channel here
+    recalled: bool = False  # one text names, among other days, the day the other dates it to
 
     def features(self) -> dict[str, float]:
         gap = self.publication_gap_days
@@ -131,6 +133,7 @@ class Signals:
             "publication_gap_weeks": min(gap if gap is not None else 7, 14) / 7,
             "same_document": float(self.same_document),
             "thread": float(self.thread),
+            "recalled": float(self.recalled),
         }
 
     def probability(self, config: ResolveConfig) -> float:
@@ -154,6 +157,7 @@ class Signals:
             "near_duplicate": self.near_duplicate,
             "same_document": self.same_document,
             "thread": self.thread,
+            "recalled": self.recalled,
         }
 
 
@@ -235,6 +239,7 @@ def signals(
         and any(o.near_duplicate_group == m.near_duplicate_group for o in members),
         same_document=any(o.document == m.document for o in members),
         thread=_thread(m, members),
+        recalled=_recalled(m, members),
     )
 
 
@@ -264,6 +269,18 @@ def _thread(m: MentionFeatures, members: Sequence[MentionFeatures]) -> bool:
             if theirs is not None and _gap_days(day, theirs) == 0:
                 return True
     return False
+
+
+def _recalled(m: MentionFeatures, members: Sequence[MentionFeatures]) -> bool:
+    """A follow-up names the day of the event it follows ("the June 29, 2014 shooting"):
+    the mention's text names the day a member dates its event to, or the other way round.
+    Two reports dated to the same day are left to the date signal."""
+
+    def names(a: MentionFeatures, b: MentionFeatures) -> bool:
+        day = b.date_start
+        return b.date_precision == "day" and day != a.date_start and day in a.named_days
+
+    return any(names(m, o) or names(o, m) for o in members if o.document != m.document)
 
 
 def _lexical(m: MentionFeatures, members: Sequence[MentionFeatures]) -> float | None:

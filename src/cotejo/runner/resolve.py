@@ -136,7 +136,11 @@ def build_features(
                 mention = report.mentions[row.ordinal]
                 first = row.ordinal == 0
                 contexts.append(context_text(mention, text, title, first=first))
-                payloads.append(stored_payload(mention, text, title, report.published_at, first))
+                payloads.append(
+                    stored_payload(
+                        mention, text, title, report.published_at, first, report.language
+                    )
+                )
             vectors = embedder(contexts)
             now = clock()
             for (row, *_), payload, vector in zip(rows, payloads, vectors, strict=True):

@@ -111,6 +111,7 @@ def _features(
         published_at=doc.published_at,
         post=post,
         terms=Terms.from_pairs(payload.get("terms", ())),
+        named_days=tuple(date.fromisoformat(d) for d in payload.get("named_days", ())),
     )
 
 
