@@ -17,6 +17,9 @@ from cotejo.canonical import canonical_json
 from cotejo.errors import ConfigError
 
 DEFAULT_RULES = Path(__file__).parent / "data" / "rules.yaml"
+# Bumped whenever the grading code changes what the same rules and evidence produce; it is
+# part of the rules digest, so a code change is a new rules version too.
+GRADING_CODE = "grade-1"
 GRADE_NAMES = ("refuted", "contested", "single-origin", "corroborated")
 
 
@@ -90,7 +93,8 @@ class Rules(_Part):
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(canonical_json(self.model_dump(mode="json"))).hexdigest()
+        content = {"code": GRADING_CODE, "rules": self.model_dump(mode="json")}
+        return hashlib.sha256(canonical_json(content)).hexdigest()
 
     @property
     def version(self) -> str:
