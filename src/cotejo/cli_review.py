@@ -102,7 +102,8 @@ def print_graded(view: dict[str, Any], echo: Echo = click.echo, details: bool = 
         echo(f"  said to be responsible: {', '.join(view['responsible'])}")
     if details:
         echo(
-            f"  {'attribute':<12} {'grade / value [grade of the value]':<56} origin (kind; documents)"
+            f"  {'attribute':<12} {'grade: value / a value [its grade]':<56} "
+            "origin (kind; documents)"
         )
     for row in view["attributes"]:
         grade = _grade(row["grade"], row["acknowledged"])
