@@ -4,45 +4,19 @@ documents (a few short posts of A may still sit elsewhere while resolve is impro
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from conftest import CORPUS, KEY, key_document
+from conftest import KEY, key_document
 from cotejo.assess.model import Grade, IncidentAssessment
-from cotejo.pipeline import Ingester
 from cotejo.runner.assess import current_assessment, run_assess
-from cotejo.runner.extract import run_extract
-from cotejo.runner.resolve import run_resolve
 from cotejo.store import models as m
 from cotejo.testing import FrozenClock, make_store
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("assess-corpus") / "home"
-    store = make_store(home)
-    try:
-        Ingester(store, clock=FrozenClock()).run([CORPUS])
-        run_extract(store, clock=FrozenClock())
-        run_resolve(store, clock=FrozenClock())
-        run_assess(store, clock=FrozenClock())
-    finally:
-        store.close()
-    return home
-
-
-@pytest.fixture
-def home_copy(corpus_home: Path, tmp_path: Path) -> Path:
-    """A throwaway copy of the assessed corpus store, for tests that write to it."""
-    copy = tmp_path / "home"
-    shutil.copytree(corpus_home, copy)
-    return copy
 
 
 def key_documents(store, incident: str | None = None) -> dict[str, str]:

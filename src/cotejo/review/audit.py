@@ -26,7 +26,6 @@ def _json(value: Any) -> str:
 def entry_payload(row: m.ReviewEntry) -> dict[str, Any]:
     """What the event records of a review entry (its hash covers exactly this)."""
     return {
-        "entry": row.id,
         "author": row.author,
         "action": row.action,
         "subject": row.subject,
@@ -49,24 +48,21 @@ def append_entry(
     at: datetime,
     attribute: str | None = None,
 ) -> m.ReviewEntry:
+    fields = {
+        "author": author,
+        "action": action,
+        "subject": subject,
+        "attribute": attribute,
+        "before": _json(before),
+        "after": _json(after),
+        "rationale": rationale,
+    }
+    event = EventLog(session).append(EVENT_PREFIX + action, subject, fields, at)
+    session.flush()
     row = m.ReviewEntry(
-        event_seq=0,
-        at=at,
-        author=author,
-        action=action,
-        subject=subject,
-        attribute=attribute,
-        before=_json(before),
-        after=_json(after),
-        rationale=rationale,
-        prev_hash="",
-        hash="",
+        event_seq=event.seq, at=at, prev_hash=event.prev_hash, hash=event.hash, **fields
     )
     session.add(row)
-    session.flush()  # the id goes into the event
-    event = EventLog(session).append(EVENT_PREFIX + action, subject, entry_payload(row), at)
-    session.flush()
-    row.event_seq, row.prev_hash, row.hash = event.seq, event.prev_hash, event.hash
     session.flush()
     return row
 
