@@ -151,6 +151,8 @@ def test_kidnapping_reported_by_police_and_local_media_is_corroborated(corpus_ho
     occurrence = kidnapping.attribute("occurrence")
     assert occurrence.grade is Grade.CORROBORATED
     assert not occurrence.acknowledged  # nobody said to have done it said so
+    reported = {o.label for o in occurrence.readings[0].support}
+    assert {"police", "La Frontera Hoy", "Cúcuta 7 Días"} <= reported  # police and local media
     assert kidnapping.headline is Grade.CORROBORATED
     date = kidnapping.attribute("date")
     assert date.grade is Grade.CORROBORATED and date.value == "2025-09-20"

@@ -326,8 +326,9 @@ FIRST = [
     (
         "Pacific Herald",
         "Three dead after shooting at Tumaco market",
-        "Three people were killed when gunmen opened fire at the central market in Tumaco, Colombia, "
-        "on Monday, March 3, 2025. Stall owners said the attackers escaped on a motorcycle.",
+        "Three people were killed when gunmen opened fire at the central market in Tumaco, "
+        "Colombia, on Monday, March 3, 2025. Stall owners said the attackers escaped on a "
+        "motorcycle.",
     ),
 ]
 LATER = [
@@ -346,8 +347,8 @@ LATER = [
     (
         "Costa TV",
         "Seven dead in Tumaco",
-        "On Monday, March 3, 2025, seven people died when two gunmen shot at shoppers in the central "
-        "market of Tumaco, Colombia.",
+        "On Monday, March 3, 2025, seven people died when two gunmen shot at shoppers in the "
+        "central market of Tumaco, Colombia.",
     ),
 ]
 

@@ -190,8 +190,9 @@ def gather_evidence(session: Session, incident: m.Incident, now=None) -> Inciden
                 )
             )
         stated = any(c.attribute is Attribute.OCCURRENCE for c in mention.claims)
-        trigger = mention.event_type.spans[0] if mention.event_type.spans else None
-        if not stated and trigger is not None and mention.event_type.type is not EventType.OTHER:
+        # the trigger words, else the whole stretch the mention was read from
+        trigger = mention.event_type.spans[0] if mention.event_type.spans else mention.span
+        if not stated and mention.event_type.type is not EventType.OTHER:
             # A report of the event is itself a claim that it happened, in the publisher's voice.
             claims.append(
                 EvidenceClaim(
