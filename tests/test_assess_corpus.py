@@ -184,3 +184,17 @@ def test_assessing_again_adds_nothing_and_a_new_rules_version_adds_rows(home_cop
     assert all(kept[i] == payload for i, payload in before)  # old rows untouched
     assert len(kept) == 2 * len(before)
     assert versions == {load_rules().version, stricter.version}
+
+
+def test_the_demo_prints_graded_incidents_with_their_explanations(tmp_path: Path) -> None:
+    from cotejo.testing import run_cli
+
+    result = run_cli(["--home", str(tmp_path / "demo"), "demo"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "== assess" in out and "== graded incidents" in out
+    assert "killed: contested + acknowledged — rule contested-values" in out
+    assert "occurrence: corroborated + acknowledged — rule corroborated" in out
+    assert "WEAK BASIS" in out and "killed: acting party 3 (US Department of War)" in out
+    assert "corroborated + acknowledged" in out.split("== graded incidents")[0]  # the list
+    assert "== verify: OK" in out

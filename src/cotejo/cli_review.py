@@ -115,16 +115,16 @@ def print_graded(view: dict[str, Any], echo: Echo = click.echo, details: bool = 
         if details:
             echo(f"  {row['attribute']:<12} {grade}: {value}")
             for reading in row["readings"]:
-                says = [(reading["value"], o) for o in reading["origins"]]
-                says += [("not " + reading["value"], o) for o in reading["denied_by"]]
+                graded = _grade(reading["grade"], reading["acknowledged"])
+                says = [(f"{reading['value'][:24]} [{graded}]", o) for o in reading["origins"]]
+                says += [(f"denies {reading['value'][:24]}", o) for o in reading["denied_by"]]
                 shown = ""
-                for said, origin in says:
-                    label = f"{said[:24]} [{_grade(reading['grade'], reading['acknowledged'])}]"
+                for label, origin in says:
                     echo(
-                        f"  {'':<12} {(label if said != shown else ''):<56} "
+                        f"  {'':<12} {(label if label != shown else ''):<56} "
                         f"{origin['origin']} ({origin['kind']}; {len(origin['documents'])})"
                     )
-                    shown = said
+                    shown = label
         echo(f"  - {row['explanation']}")
         for flag in row["flags"]:
             echo(
