@@ -54,3 +54,34 @@ def key_document(captures: Iterable[tuple[str, str | None, str | None, T]], entr
     found = [v for n, loc, url, v in captures if n == name and locator in (None, loc, url)]
     assert len(found) == 1, f"{entry['file']} {locator}: {len(found)} matches"
     return found[0]
+
+
+@pytest.fixture(scope="session")
+def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus ingested, extracted, resolved and assessed once per test run.
+    Read-only: tests that write take `home_copy`."""
+    from cotejo.pipeline import Ingester
+    from cotejo.runner.assess import run_assess
+    from cotejo.runner.extract import run_extract
+    from cotejo.runner.resolve import run_resolve
+
+    home = tmp_path_factory.mktemp("assessed-corpus") / "home"
+    store = make_store(home)
+    try:
+        Ingester(store, clock=FrozenClock()).run([CORPUS])
+        run_extract(store, clock=FrozenClock())
+        run_resolve(store, clock=FrozenClock())
+        run_assess(store, clock=FrozenClock())
+    finally:
+        store.close()
+    return home
+
+
+@pytest.fixture
+def home_copy(corpus_home: Path, tmp_path: Path) -> Path:
+    """A throwaway copy of the assessed corpus store, for tests that write to it."""
+    import shutil
+
+    copy = tmp_path / "home"
+    shutil.copytree(corpus_home, copy)
+    return copy

@@ -343,6 +343,9 @@ def test_cli_split_and_move_take_the_author_from_the_environment(home: Path) -> 
     shop_mention = mention_of(store, "chi-store-1.md")
     store.close()
     env = {"COTEJO_USER": "analyst-9"}
+    # the author must be a user with the analyst role or above
+    added = run_cli(["--home", str(home), "users", "add", "analyst-9", "--role", "admin"])
+    assert added.exit_code == 0, added.output
     base = ["--home", str(home), "incidents"]
     split_out = run_cli(
         [*base, "split", key, "--mentions", str(spanish), "--rationale", "two boats"], env=env

@@ -172,6 +172,9 @@ def verify(ctx: click.Context, as_json: bool) -> None:
                     "files_checked": report.files_checked,
                     "events_checked": report.events_checked,
                     "problems": [str(p) for p in report.problems],
+                    "first_broken_link": str(report.first_broken_link)
+                    if report.first_broken_link
+                    else None,
                     "warnings": report.warnings,
                 }
             )
@@ -182,6 +185,8 @@ def verify(ctx: click.Context, as_json: bool) -> None:
             f"verify {verdict} — {report.files_checked} archived file(s) re-hashed, "
             f"{report.events_checked} log entries checked"
         )
+        if report.first_broken_link:
+            click.echo(f"  first broken link: {report.first_broken_link}")
         for problem in report.problems:
             click.echo(f"  {problem}")
         for warning in report.warnings:
@@ -390,23 +395,33 @@ def _figure(value: dict[str, Any] | None) -> str:
 
 
 def print_incidents(rows: list[dict[str, Any]], echo: Callable[[str], None] = click.echo) -> None:
-    header = ("incident", "date", "type", "place", "killed", "injured")
-    echo("{:<18} {:<10} {:<30} {:<24} {:>9} {:>9} docs".format(*header))
+    header = ("incident", "date", "type", "place", "killed", "injured", "docs", "grade")
+    echo("{:<18} {:<10} {:<30} {:<24} {:>9} {:>9} {:>4}  {}".format(*header))
     for row in rows:
+        grade = row.get("grade") or "-"
+        if row.get("acknowledged"):
+            grade += " + acknowledged"
         echo(
             f"{row['key']:<18} {row['date'] or '-':<10} {(row['event_type'] or '-')[:30]:<30} "
             f"{(row['place'] or '-')[:24]:<24} {_figure(row['killed']):>9} "
-            f"{_figure(row['injured']):>9} {row['documents']:>4}"
+            f"{_figure(row['injured']):>9} {row['documents']:>4}  {grade}"
         )
 
 
-@cli.group()
-def incidents() -> None:
-    """List and inspect incidents; merge, split and move as an analyst.
+@cli.group(invoke_without_command=True)
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one incident each.")
+@click.pass_context
+def incidents(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+    """List incidents, one per line (alone, as `incidents list`); inspect them; merge, split
+    and move as an analyst.
 
-    Every merge, split and move is stored with its author and rationale and logged; later
-    `cotejo resolve` runs (with or without --rebuild) never undo it.
+    Every merge, split and move is checked against the author's role (analyst or above),
+    stored with its author and rationale, and logged; later `cotejo resolve` runs (with or
+    without --rebuild) never undo it.
     """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(incidents_list, limit=limit, as_json=as_json)
 
 
 @incidents.command("list")
@@ -414,11 +429,11 @@ def incidents() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one incident each.")
 @click.pass_context
 def incidents_list(ctx: click.Context, limit: int | None, as_json: bool) -> None:
-    """Live incidents by date, with canonical type, place and casualty figures."""
-    from cotejo.runner.incidents import list_incidents
+    """Live incidents by date, with canonical type, place, casualty figures and grade."""
+    from cotejo.cli_review import graded_incidents
 
     with closing(Store(_settings(ctx), create=False)) as store:
-        rows = list_incidents(store, limit)
+        rows = graded_incidents(store, limit)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -446,7 +461,7 @@ def _decision_options(command: Callable[..., Any]) -> Callable[..., Any]:
         "--author",
         envvar="COTEJO_USER",
         required=True,
-        help="Who decides (default: $COTEJO_USER).",
+        help="Who decides: a user with role analyst or above (default: $COTEJO_USER).",
     )(command)
 
 
@@ -463,10 +478,10 @@ def _decided(result: Any) -> None:
 @click.pass_context
 def incidents_merge(ctx: click.Context, keys: tuple[str, ...], author: str, rationale: str) -> None:
     """Merge incidents into the first KEY named."""
-    from cotejo.runner.incidents import merge
+    from cotejo.review.service import merge
 
     with closing(Store(_settings(ctx), create=False)) as store:
-        _decided(merge(store, list(keys), author, rationale))
+        _decided(merge(store, author, list(keys), rationale))
 
 
 @incidents.command("split")
@@ -482,7 +497,7 @@ def incidents_split(
     ctx: click.Context, key: str, mentions: str, author: str, rationale: str
 ) -> None:
     """Split the named mentions out of incident KEY into a new incident."""
-    from cotejo.runner.incidents import split
+    from cotejo.review.service import split
 
     try:
         ids = [int(x) for x in mentions.split(",") if x.strip()]
@@ -491,7 +506,7 @@ def incidents_split(
             "give mention ids as numbers, e.g. 12,15", param_hint="--mentions"
         ) from None
     with closing(Store(_settings(ctx), create=False)) as store:
-        _decided(split(store, key, ids, author, rationale))
+        _decided(split(store, author, key, ids, rationale))
 
 
 @incidents.command("move")
@@ -503,10 +518,10 @@ def incidents_move(
     ctx: click.Context, mention: int, target: str, author: str, rationale: str
 ) -> None:
     """Move one MENTION (an id from `incidents show`) into another incident."""
-    from cotejo.runner.incidents import move
+    from cotejo.review.service import move
 
     with closing(Store(_settings(ctx), create=False)) as store:
-        _decided(move(store, mention, target, author, rationale))
+        _decided(move(store, author, mention, target, rationale))
 
 
 @cli.command()
@@ -526,8 +541,8 @@ def incidents_move(
 def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     """Run the whole flow on the bundled, fictional sample corpus and print what it found.
 
-    This release runs ingest and archive, extract, resolve (printing the incidents), then
-    verify; later stages are added as they land.
+    Runs ingest and archive, extract, resolve, assess (printing every incident's grades
+    with their explanations), then verify.
     """
     corpus = corpus or REPO_CORPUS
     if not corpus.is_dir():
@@ -550,12 +565,21 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     click.echo("== extract")
     with closing(Store(settings)) as store:
         print_extract_summary(run_extract(store).as_dict())
-        from cotejo.runner.incidents import list_incidents
         from cotejo.runner.resolve import run_resolve
 
         click.echo("== resolve")
         print_resolve_summary(run_resolve(store).as_dict())
-        print_incidents(list_incidents(store))
+        from cotejo.cli_review import graded_incidents, print_assess_summary, print_graded
+        from cotejo.review.views import incident_view
+        from cotejo.runner.assess import run_assess
+
+        click.echo("== assess")
+        print_assess_summary(run_assess(store).as_dict())
+        rows = graded_incidents(store)
+        print_incidents(rows)
+        click.echo("== graded incidents (with the reasons for each grade)")
+        for row in rows:
+            print_graded(incident_view(store, row["key"]))
         with store.session() as session:
             report = verify_archive(session, BlobStore(settings.archive_dir))
     click.echo(
@@ -563,6 +587,11 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
         f"({report.files_checked} archived files, {report.events_checked} log entries)"
     )
     ctx.exit(0 if summary.ok and report.ok else 1)
+
+
+from cotejo.cli_review import register  # noqa: E402  (the assess and review commands)
+
+register(cli)
 
 
 def main() -> None:

@@ -2,7 +2,9 @@
 
     CotejoError                 base; `hint` says what to do
      ├── ConfigError            bad option or environment value
-     ├── InputError             an input file (or part of it) cannot be read
+     ├── InputError             an input file, argument or value is not usable   (400)
+     │    └── NotFound          no such incident, user, source or document       (404)
+     ├── AccessDenied           the acting user lacks the role for an action     (403)
      ├── StoreError             the database or archive is missing or unusable
      └── IntegrityError         `verify` found a hash or chain mismatch
 
@@ -32,7 +34,18 @@ class ConfigError(CotejoError):
 
 
 class InputError(CotejoError):
-    pass
+    status = 400
+
+
+class NotFound(InputError):
+    status = 404
+
+
+class AccessDenied(CotejoError):
+    """The acting user is unknown or their role does not allow the action."""
+
+    exit_code = 3
+    status = 403
 
 
 class StoreError(CotejoError):

@@ -6,13 +6,15 @@ sources ─▶ ingest ─▶ archive ─▶ extract ─▶ resolve ─▶ assess
 from __future__ import annotations
 
 PIPELINE = ("ingest", "archive", "extract", "resolve", "assess", "review", "publish")
-IMPLEMENTED = ("ingest", "archive", "extract", "resolve")
+IMPLEMENTED = ("ingest", "archive", "extract", "resolve", "assess", "review")
 
 RUNNERS = {
     "ingest": "cotejo.runner.ingest:Ingester",  # ingest and archive run together, per file
     "archive": "cotejo.runner.ingest:Ingester",
     "extract": "cotejo.runner.extract:run_extract",
     "resolve": "cotejo.runner.resolve:run_resolve",
+    "assess": "cotejo.runner.assess:run_assess",
+    "review": "cotejo.review.service:require",  # each action in that module checks roles here
 }
 
 # Kept importable from here: tests, benchmarks and the CLI use these names.

@@ -5,6 +5,7 @@ Read-only: verification never repairs anything; it reports every problem it find
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,15 +14,17 @@ from sqlalchemy.orm import Session
 
 from cotejo.archive.blobs import BlobStore, is_sha256
 from cotejo.archive.ledger import check_chain
+from cotejo.review.audit import check_entries
 from cotejo.store import models as m
 from cotejo.store.events import entries
 
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "archive" | "record" | "chain"
+    kind: str  # "archive" | "record" | "chain" | "review" | "assessment"
     subject: str
     message: str
+    order: int = field(default=0, compare=False)  # log sequence, for the first broken link
 
     def __str__(self) -> str:
         return f"[{self.kind}] {self.subject}: {self.message}"
@@ -37,6 +40,12 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def first_broken_link(self) -> Problem | None:
+        """The earliest entry of the log (or review entry) that does not hold."""
+        chained = [p for p in self.problems if p.kind in ("chain", "review", "assessment")]
+        return min(chained, key=lambda p: p.order) if chained else None
 
 
 def _describe(session: Session, sha: str) -> str:
@@ -115,5 +124,33 @@ def verify(
     chain = list(entries(session))
     report.events_checked = len(chain)
     for broken in check_chain(chain):
-        report.problems.append(Problem("chain", f"event {broken.seq}", broken.problem))
+        report.problems.append(
+            Problem("chain", f"event {broken.seq}", broken.problem, order=broken.seq)
+        )
+    for entry in check_entries(session):
+        subject = f"review entry {entry.entry}" if entry.entry else "review log"
+        where = f" (log entry {entry.seq})" if entry.seq else ""
+        report.problems.append(
+            Problem("review", subject + where, entry.problem, order=entry.seq or 0)
+        )
+    for assessment_id, payload, digest in session.execute(
+        select(m.Assessment.id, m.Assessment.payload, m.Assessment.payload_sha256)
+    ):
+        if hashlib.sha256(payload.encode("utf-8")).hexdigest() != digest:
+            report.problems.append(
+                Problem(
+                    "assessment",
+                    f"assessment {assessment_id}",
+                    "its stored grades do not match their hash (edited)",
+                    order=_assessment_event(chain, assessment_id),
+                )
+            )
     return report
+
+
+def _assessment_event(chain: list, assessment_id: int) -> int:
+    """The log entry that recorded an assessment, for ordering problems."""
+    for entry in chain:
+        if entry.kind == "assess.run" and f'"assessment":{assessment_id},' in entry.payload:
+            return entry.seq
+    return 0

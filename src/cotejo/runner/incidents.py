@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -106,23 +107,29 @@ def merge(
     store: Store, keys: Sequence[str], author: str, rationale: str, clock: Clock = utc_now
 ) -> DecisionResult:
     """Put every mention of the named incidents into the first one; the others retire."""
+    with store.session() as session:
+        return merge_in(session, keys, author, rationale, clock())
+
+
+def merge_in(
+    session: Session, keys: Sequence[str], author: str, rationale: str, now: datetime
+) -> DecisionResult:
+    """`merge` inside the caller's transaction (the review service adds its audit entry)."""
     if len(set(keys)) < 2:
         raise InputError("merge needs two or more different incidents", "name them by key")
-    with store.session() as session:
-        now = clock()
-        incidents = [_live(session, key) for key in keys]
-        rows = {i.key: _members(session, i) for i in incidents}
-        decision = d.Decision(
-            d.Action.MERGE,
-            author,
-            rationale,
-            d.merge([[r.mention_id for r in rows[i.key]] for i in incidents]),
-            tuple(keys),
-        )
-        target = incidents[0]
-        for other in incidents[1:]:
-            _place(session, rows[other.key], target, now)
-        return _record(session, decision, {"into": target.key}, now, incidents)
+    incidents = [_live(session, key) for key in keys]
+    rows = {i.key: _members(session, i) for i in incidents}
+    decision = d.Decision(
+        d.Action.MERGE,
+        author,
+        rationale,
+        d.merge([[r.mention_id for r in rows[i.key]] for i in incidents]),
+        tuple(keys),
+    )
+    target = incidents[0]
+    for other in incidents[1:]:
+        _place(session, rows[other.key], target, now)
+    return _record(session, decision, {"into": target.key}, now, incidents)
 
 
 def split(
@@ -135,15 +142,25 @@ def split(
 ) -> DecisionResult:
     """Move the named mentions out of an incident into a new one of their own."""
     with store.session() as session:
-        now = clock()
-        incident = _live(session, key)
-        rows = _members(session, incident)
-        groups = d.split([r.mention_id for r in rows], mention_ids)
-        decision = d.Decision(d.Action.SPLIT, author, rationale, groups, (key,))
-        moved = set(groups[0])
-        new = _new_incident(session, groups[0], now)
-        _place(session, [r for r in rows if r.mention_id in moved], new, now)
-        return _record(session, decision, {"new": new.key}, now, [incident, new])
+        return split_in(session, key, mention_ids, author, rationale, clock())
+
+
+def split_in(
+    session: Session,
+    key: str,
+    mention_ids: Sequence[int],
+    author: str,
+    rationale: str,
+    now: datetime,
+) -> DecisionResult:
+    incident = _live(session, key)
+    rows = _members(session, incident)
+    groups = d.split([r.mention_id for r in rows], mention_ids)
+    decision = d.Decision(d.Action.SPLIT, author, rationale, groups, (key,))
+    moved = set(groups[0])
+    new = _new_incident(session, groups[0], now)
+    _place(session, [r for r in rows if r.mention_id in moved], new, now)
+    return _record(session, decision, {"new": new.key}, now, [incident, new])
 
 
 def move(
@@ -156,35 +173,45 @@ def move(
 ) -> DecisionResult:
     """Move one mention into another incident."""
     with store.session() as session:
-        now = clock()
-        target = _live(session, target_key)
-        row = session.execute(
-            select(m.IncidentMember).where(
-                m.IncidentMember.mention_id == mention_id, m.IncidentMember.until.is_(None)
-            )
-        ).scalar()
-        if row is None:
-            raise InputError(
-                f"mention {mention_id} is in no incident",
-                "run `cotejo resolve` first, and take ids from `cotejo incidents show KEY`",
-            )
-        source = session.get(m.Incident, row.incident_id)
-        assert source is not None
-        decision = d.Decision(
-            d.Action.MOVE,
-            author,
-            rationale,
-            d.move(
-                mention_id,
-                [r.mention_id for r in _members(session, source)],
-                [r.mention_id for r in _members(session, target)],
-            ),
-            (source.key, target.key),
+        return move_in(session, mention_id, target_key, author, rationale, clock())
+
+
+def move_in(
+    session: Session,
+    mention_id: int,
+    target_key: str,
+    author: str,
+    rationale: str,
+    now: datetime,
+) -> DecisionResult:
+    target = _live(session, target_key)
+    row = session.execute(
+        select(m.IncidentMember).where(
+            m.IncidentMember.mention_id == mention_id, m.IncidentMember.until.is_(None)
         )
-        _place(session, [row], target, now)
-        return _record(
-            session, decision, {"mention": mention_id, "into": target.key}, now, [source, target]
+    ).scalar()
+    if row is None:
+        raise InputError(
+            f"mention {mention_id} is in no incident",
+            "run `cotejo resolve` first, and take ids from `cotejo incidents show KEY`",
         )
+    source = session.get(m.Incident, row.incident_id)
+    assert source is not None
+    decision = d.Decision(
+        d.Action.MOVE,
+        author,
+        rationale,
+        d.move(
+            mention_id,
+            [r.mention_id for r in _members(session, source)],
+            [r.mention_id for r in _members(session, target)],
+        ),
+        (source.key, target.key),
+    )
+    _place(session, [row], target, now)
+    return _record(
+        session, decision, {"mention": mention_id, "into": target.key}, now, [source, target]
+    )
 
 
 def _new_incident(session: Session, mention_ids: Sequence[int], now) -> m.Incident:

@@ -313,3 +313,142 @@ class ResolveDecision(Base):
     rationale: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON: incidents named, groups
+
+
+# -- assessment and review (migration 0007) ------------------------------------------------------
+
+
+class ClaimRow(Base):
+    """One claim of one mention, as extracted (the report payload holds it in full); a row so
+    grades and reviews can point at it. Never updated."""
+
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("mention_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id"))
+    ordinal: Mapped[int]  # position in the mention's claims
+    document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"), index=True)
+    attribute: Mapped[str] = mapped_column(String(40), index=True)
+    value: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str] = mapped_column(String(20))
+    origin_name: Mapped[str] = mapped_column(Text)
+    origin_kind: Mapped[str] = mapped_column(String(20))
+    span_start: Mapped[int]
+    span_end: Mapped[int]
+    span_field: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AssessmentRules(Base):
+    """A version of the grading rules, with the thresholds that define it."""
+
+    __tablename__ = "assessment_rules"
+
+    version: Mapped[str] = mapped_column(String(80), primary_key=True)
+    label: Mapped[str] = mapped_column(String(60))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON of the parsed rules
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Assessment(Base):
+    """One assessment of one incident. Never updated: a new run with new evidence or new
+    rules adds a row; the incident's current assessment is its newest row."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    rules_version: Mapped[str] = mapped_column(ForeignKey("assessment_rules.version"))
+    evidence_sha256: Mapped[str] = mapped_column(String(64))
+    headline: Mapped[str | None] = mapped_column(String(20))
+    acknowledged: Mapped[bool] = mapped_column(default=False)
+    payload: Mapped[str] = mapped_column(Text)  # IncidentAssessment as canonical JSON
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AssessmentGrade(Base):
+    """The grades of one assessment, one row per attribute (value NULL) and per reading."""
+
+    __tablename__ = "assessment_grades"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    attribute: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str | None] = mapped_column(Text)
+    grade: Mapped[str | None] = mapped_column(String(20), index=True)
+    acknowledged: Mapped[bool] = mapped_column(default=False)
+    weak_basis: Mapped[bool] = mapped_column(default=False)
+    origins: Mapped[int] = mapped_column(default=0)
+    explanation: Mapped[str] = mapped_column(Text)
+
+
+class User(Base):
+    """Who may act, and with which role (viewer < analyst < reviewer < admin)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class ReviewEntry(Base):
+    """One analyst action, as written to the hash-chained event log (`event_seq`): author,
+    time, action, before, after, rationale and the chain hashes. Never updated; `cotejo
+    verify` checks each row against its event."""
+
+    __tablename__ = "review_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(200), index=True)  # incident:KEY, source:NAME
+    attribute: Mapped[str | None] = mapped_column(String(40))
+    before: Mapped[str] = mapped_column(Text)  # canonical JSON
+    after: Mapped[str] = mapped_column(Text)  # canonical JSON
+    rationale: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class HumanValue(Base):
+    """A person's decision on one attribute of an incident: a confirmed or corrected value,
+    or a regrade. Never updated; the newest row per (incident, attribute, kind) holds."""
+
+    __tablename__ = "human_values"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    attribute: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(20))  # confirm | correct | regrade
+    value: Mapped[str | None] = mapped_column(Text)
+    grade: Mapped[str | None] = mapped_column(String(20))
+    evidence: Mapped[str | None] = mapped_column(Text)  # JSON span: document, start, end, text
+    machine_value: Mapped[str | None] = mapped_column(Text)
+    machine_grade: Mapped[str | None] = mapped_column(String(20))
+    review_entry_id: Mapped[int] = mapped_column(ForeignKey("review_entries.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReviewFlag(Base):
+    """A re-assessment disagrees with a person's decision: both values, for review. Open
+    until someone decides on the attribute again."""
+
+    __tablename__ = "review_flags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    attribute: Mapped[str] = mapped_column(String(40))
+    human_value_id: Mapped[int] = mapped_column(ForeignKey("human_values.id"))
+    human_value: Mapped[str | None] = mapped_column(Text)
+    machine_value: Mapped[str | None] = mapped_column(Text)
+    machine_grade: Mapped[str | None] = mapped_column(String(20))
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
