@@ -138,6 +138,21 @@ def test_a_named_private_person_is_recorded_by_role_never_by_name() -> None:
     assert found.origin.kind is OriginKind.WITNESS
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Ahora dicen en la tele que eran tres narcos del Tren de Aragua."),
+        ("es", "Ayer dijeron que los detenidos eran del Tren de Aragua."),
+    ],
+)
+def test_a_verb_of_saying_with_no_one_named_is_hearsay_relayed(language: str, text: str) -> None:
+    from cotejo.extract.attribution import HEARSAY
+
+    found = _attribution(text, language)
+    assert found.origin.name == HEARSAY  # not "Ahora", read as a person before
+    assert (found.origin.kind, found.stance) == (OriginKind.UNKNOWN, Stance.REPORTS)
+
+
 def test_a_named_public_official_may_be_an_origin() -> None:
     found = _attribution("Police Chief Todd Chamberlain said the team met daily.", "en")
     assert found.origin.name == "Police Chief Todd Chamberlain"

@@ -74,11 +74,12 @@ def _responsible(evidence: IncidentEvidence, book: VoiceBook, rules: Rules) -> l
 
 
 def _echo_weak_affiliations(claims: _Claims) -> None:
-    """An unattributed weak-basis label repeats the responsible party's, if it gives it."""
+    """An unattributed or relayed ("they say on TV that...") weak-basis label repeats the
+    responsible party's, if it gives it."""
     for i, claim in enumerate(claims.items):
         if (
             claim.attribute != "affiliation"
-            or claim.origin_kind != "publisher"
+            or (claim.origin_kind != "publisher" and claim.stance != "reports")
             or claim.stance == "denies"
             or claim.weak is False
             or claims.is_responsible(claims.voices[i])

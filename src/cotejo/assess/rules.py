@@ -19,7 +19,7 @@ from cotejo.errors import ConfigError
 DEFAULT_RULES = Path(__file__).parent / "data" / "rules.yaml"
 # Bumped whenever the grading code changes what the same rules and evidence produce; it is
 # part of the rules digest, so a code change is a new rules version too.
-GRADING_CODE = "grade-1"
+GRADING_CODE = "grade-2"  # grade-2: relayed weak labels echo too
 GRADE_NAMES = ("refuted", "contested", "single-origin", "corroborated")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cotejo.extract.aliases import AliasMatch
+from cotejo.extract.attribution import HEARSAY
 from cotejo.extract.model import (
     WEAK_BASES,
     ActorKind,
@@ -181,7 +182,7 @@ def find_affiliations(
             weak=weak,
         )
         stance = Stance.DENIES if statement.denied else Stance.ASSERTS
-        if origin.kind is OriginKind.MEDIA and stance is Stance.ASSERTS:
-            stance = Stance.REPORTS
+        if stance is Stance.ASSERTS and (origin.kind is OriginKind.MEDIA or origin.name == HEARSAY):
+            stance = Stance.REPORTS  # relayed: "dicen en la tele que eran narcos"
         results.append((affiliation, stance))
     return results

@@ -219,8 +219,17 @@ def attribute_sentences(
             candidates.append((match.start("who"), match.end("who"), match.group("verb"), None))
         for match in _SUBJECT_VERB.finditer(sentence):
             candidates.append((match.start("who"), match.end("who"), match.group("verb"), None))
+        hearsay: Origin | None = None
         for w_start, w_end, verb, cue in candidates:
             who = sentence[w_start:w_end].strip()
+            if verb and _NOT_A_SPEAKER.fullmatch(who):
+                # "Ahora dicen en la tele que...": nobody is named; unless another phrase of
+                # the sentence names a speaker, the writer relays what unnamed others say.
+                end = s_start + w_end + 1 + len(verb)
+                hearsay = Origin(
+                    name=HEARSAY, kind=OriginKind.UNKNOWN, span=Span.of(text, s_start + w_start, end)
+                )
+                continue
             if _PRONOUN.match(who) and last is not None:
                 origin = Origin(
                     name=last.name,
@@ -245,7 +254,15 @@ def attribute_sentences(
             found[index] = Attribution(origin, _stance(sentence, verb, origin.kind, cue), index)
             last = origin
             break
+        if index not in found and hearsay is not None:
+            found[index] = Attribution(hearsay, Stance.REPORTS, index)
     return found
+
+
+# Words that stand before a verb of saying without being anyone: the verb's subject is
+# left unsaid ("ahora dicen que", "now they say", "ayer dijeron").
+_NOT_A_SPEAKER = re.compile(r"(?i:ahora|hoy|ayer|ya|por ahí|now|today|yesterday)")
+HEARSAY = "unnamed others (hearsay)"
 
 
 def publisher_origin() -> Origin:
