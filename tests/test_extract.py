@@ -263,3 +263,41 @@ def test_a_limited_run_counts_as_done_only_what_was_extracted(tmp_path: Path) ->
     store.close()
     assert (first.documents, first.already_done) == (1, 0)
     assert (second.documents, second.already_done) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "Another suspect booked Thursday - KSLA News 12 Shreveport, Louisiana News Weather",
+            "Another suspect booked Thursday",
+        ),
+        (
+            "Five teens shot after tournament - WMC Action News 5 - Memphis, Tennessee",
+            "Five teens shot after tournament",
+        ),
+        ("Shooting on Main Street | WBTV Charlotte", "Shooting on Main Street"),
+        ("Police: man shot - suspect sought", "Police: man shot - suspect sought"),
+    ],
+)
+def test_a_title_loses_the_site_name_appended_to_it(title: str, headline: str) -> None:
+    from cotejo.extract.report import without_site_name
+
+    assert without_site_name(title) == headline
+
+
+def test_a_headline_word_and_a_station_are_not_the_event_place(extractor) -> None:
+    # "Man" is a town in West Virginia; KSLA is a Shreveport station. Neither is where the
+    # Pittsburgh shooting happened.
+    report = extractor.extract_one(
+        ExtractInput(
+            sha256="site",
+            title="Gunman booked Thursday - KSLA News 12 Shreveport, Louisiana News",
+            text="Man kills brother, girlfriend in shootout with armed intruder.\n\n"
+            "A man fatally shot an armed robber who broke into his apartment.",
+            language="en",
+            published_at=date(2015, 12, 24),
+        )
+    )
+    places = {p.name for m in report.mentions for p in m.places}
+    assert not places & {"Man", "Shreveport"}

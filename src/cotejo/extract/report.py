@@ -46,7 +46,7 @@ from cotejo.extract.nlp import SUPPORTED, pipeline
 from cotejo.extract.places import Geocoder
 from cotejo.extract.text_units import Sentences, split_sentences
 
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 _LEAD_SENTENCES = 3
 _MAX_PLACES = 5
 _DENIAL = re.compile(
@@ -379,9 +379,12 @@ class Extractor:
 
     @staticmethod
     def _own_title(item: ExtractInput) -> str:
-        """The title when the text does not repeat it, else ''."""
+        """The title when the text does not repeat it, else '': the headline alone, without
+        the site name pages append to it ("... - KSLA News 12 Shreveport, Louisiana")."""
         title = (item.title or "").strip()
-        return "" if not title or title in item.text[: len(title) + 200] else title
+        if not title or title in item.text[: len(title) + 200]:
+            return ""
+        return without_site_name(title)
 
     def _title_figures(self, item: ExtractInput, language: str) -> list[Figure]:
         """The title's figures read alone (spans into the title), for the body's context."""
@@ -583,6 +586,29 @@ def _names_a_street(text: str, place: Place) -> bool:
         _STREET_AFTER.match(text, place.span.end)
         or _STREET_BEFORE.search(text, max(0, place.span.start - 20), place.span.start)
     )
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+# A title segment naming the publisher: a station's call letters (KSLA, WSMV, KCTV5), a
+# network, a web address, or the words outlets name themselves with.
+_SITE_NAME = re.compile(
+    r"\b(?:[KW][A-Z]{2,3}(?:-?TV|\d{0,2})|FOX|CBS|NBC|ABC|CNN|[A-Z]{2,6}\d{1,2})\b"
+    r"|\.com\b|(?i:\b(?:news|weather|sports|channel|radio|online|tv|times|post|herald|"
+    r"tribune|gazette|journal|daily|report|reporter|press|examiner|chronicle|courier|"
+    r"sentinel|observer|register|star|telegraph|today)\b)"
+)
+
+
+def without_site_name(title: str) -> str:
+    """`title` up to the first separated segment (after the first) that names a site."""
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    for separator in separators:
+        segment_end = next(
+            (s.start() for s in separators if s.start() > separator.end()), len(title)
+        )
+        if _SITE_NAME.search(title, separator.end(), segment_end):
+            return title[: separator.start()]
+    return title
 
 
 def _where_it_happened(text: str, place: Place) -> bool:

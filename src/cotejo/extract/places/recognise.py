@@ -186,7 +186,15 @@ def _surnames(doc: Doc, language: str) -> frozenset[str]:
 
 
 def _lower_case_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _LOWER_WORD.findall(text))
+    return frozenset(w for w in _LOWER_WORD.findall(text)) | _EVERYDAY_WORDS
+
+
+# Words of every crime story that are also small towns (Man, West Virginia): capitalised at
+# the start of a headline ("Man kills brother...") they are still the word.
+_EVERYDAY_WORDS = frozenset(
+    """man woman men women boy girl teen teens child baby mother father son daughter wife
+    husband police officer deputy victim suspect gunman shooter driver family""".split()
+)
 
 
 # "the West Side", "South Side": a part of whatever town the story is in, not a namesake.
