@@ -1,8 +1,11 @@
 """Every error cotejo raises on purpose.
 
-    CotejoError                 base; `hint` says what to do
+    CotejoError                 base; `hint` says what to do; `status` is its HTTP status
      ├── ConfigError            bad option or environment value
-     ├── InputError             an input file (or part of it) cannot be read
+     ├── InputError             an input file (or part of it), or a request, cannot be read
+     │    └── NotFound          no incident, document or file by that name
+     ├── AccessError            the request needs a signed-in user (401) ...
+     │    └── Forbidden         ... or a role the user does not have (403)
      ├── StoreError             the database or archive is missing or unusable
      └── IntegrityError         `verify` found a hash or chain mismatch
 
@@ -17,6 +20,7 @@ class CotejoError(Exception):
     """Base class. `str(err)` is the message; `err.hint` says what to do about it."""
 
     exit_code = 1
+    status = 500
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -32,11 +36,23 @@ class ConfigError(CotejoError):
 
 
 class InputError(CotejoError):
-    pass
+    status = 400
+
+
+class NotFound(InputError):
+    status = 404
+
+
+class AccessError(CotejoError):
+    status = 401
+
+
+class Forbidden(AccessError):
+    status = 403
 
 
 class StoreError(CotejoError):
-    pass
+    status = 503
 
 
 class IntegrityError(CotejoError):

@@ -258,6 +258,10 @@ class Incident(Base):
     canonical: Mapped[str] = mapped_column(Text, default="{}")  # canonical values as JSON
 
 
+# Keyset pages of the API walk incidents by (date, key).
+Index("ix_incidents_date_start_key", Incident.date_start, Incident.key)
+
+
 class IncidentWindow(Base):
     """The date windows of an incident's members, one row each, for blocking by date. Derived
     from the members (rewritten when they change); never evidence."""
