@@ -64,7 +64,7 @@ def _list(raw: str | None) -> list[str]:
     return [part.strip() for part in (raw or "").split(",") if part.strip()]
 
 
-def _choices(name: str, raw: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
+def parse_choices(name: str, raw: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
     values = _list(raw)
     bad = [v for v in values if v not in allowed]
     if bad:
@@ -132,9 +132,9 @@ def parse_incident_query(params: Mapping[str, str | None]) -> IncidentQuery:
         date_to=date_to,
         bbox=parse_bbox(params.get("bbox")),
         countries=tuple(dict.fromkeys(c.upper() for c in countries)),
-        event_types=_choices("event_type", params.get("event_type"), tuple(EventType)),
-        languages=_choices("language", params.get("language"), LANGUAGES),
-        source_kinds=_choices("source_kind", params.get("source_kind"), tuple(SourceKind)),
+        event_types=parse_choices("event_type", params.get("event_type"), tuple(EventType)),
+        languages=parse_choices("language", params.get("language"), LANGUAGES),
+        source_kinds=parse_choices("source_kind", params.get("source_kind"), tuple(SourceKind)),
         actor=actor,
     )
 

@@ -683,6 +683,7 @@ def sources(session: Session) -> list[SourceSummary]:
 
 def incident_count(session: Session) -> int:
     return int(
-        session.execute(select(func.count()).select_from(I).where(I.retired_at.is_(None)))
-        .scalar_one()
+        session.execute(
+            select(func.count()).select_from(I).where(I.retired_at.is_(None))
+        ).scalar_one()
     )
