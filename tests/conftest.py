@@ -54,3 +54,25 @@ def key_document(captures: Iterable[tuple[str, str | None, str | None, T]], entr
     found = [v for n, loc, url, v in captures if n == name and locator in (None, loc, url)]
     assert len(found) == 1, f"{entry['file']} {locator}: {len(found)} matches"
     return found[0]
+
+
+XSS = REPO / "tests" / "data" / "xss"
+
+
+@pytest.fixture(scope="session")
+def published_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the whole sample corpus plus the hostile XSS report, ingested,
+    extracted and resolved once for every API, export and browser test."""
+    from cotejo.pipeline import Ingester
+    from cotejo.runner.extract import run_extract
+    from cotejo.runner.resolve import run_resolve
+
+    home = tmp_path_factory.mktemp("published") / "home"
+    store = make_store(home)
+    try:
+        Ingester(store, clock=FrozenClock()).run([CORPUS, XSS])
+        run_extract(store, clock=FrozenClock())
+        run_resolve(store, clock=FrozenClock())
+    finally:
+        store.close()
+    return home

@@ -19,6 +19,7 @@ VENDOR_FILES = (
     "leaflet/leaflet.css",
     "leaflet.markercluster/leaflet.markercluster.js",
     "leaflet.markercluster/MarkerCluster.css",
+    "leaflet.markercluster/MarkerCluster.Default.css",
     "topojson-client/topojson-client.min.js",
     "world-atlas/countries-50m.json",
 )

@@ -1,0 +1,172 @@
+// One incident: its canonical values with every reading and the sources giving it (each
+// linking to its span in the document), the extracted statements, sources and actors.
+/* global L */
+import {
+  api,
+  clear,
+  documentLink,
+  el,
+  eventTypeLabel,
+  externalLink,
+  fmtDate,
+  fmtFigure,
+  header,
+  langQuery,
+  languageLabel,
+  markerClass,
+  params,
+  showError,
+  sourceKindLabel,
+  t,
+} from "./common.js";
+import { baseMap } from "./map.js";
+
+function section(title, ...children) {
+  return el("section", { className: "panel" }, el("h2", { text: title }), ...children);
+}
+
+function table(headers, rows, className = "") {
+  return el(
+    "table",
+    { className },
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, ...rows),
+  );
+}
+
+function readingLabel(attribute, label) {
+  return attribute === "event_type" ? eventTypeLabel(label) : label;
+}
+
+function canonicalTable(incident) {
+  const rows = [];
+  for (const value of incident.canonical) {
+    value.readings.forEach((reading, i) => {
+      const links = el("ul", { className: "sources" });
+      for (const source of reading.sources) {
+        const label = `${source.source} (${sourceKindLabel(source.source_kind)}, ${source.language})`;
+        links.append(
+          el(
+            "li",
+            {},
+            source.span
+              ? documentLink(source.span, label, { className: "value-link" })
+              : documentLink({ document: source.document }, label),
+            source.span ? el("q", { className: "quote", text: source.span.text }) : null,
+          ),
+        );
+      }
+      const canonical = i === 0;
+      rows.push(
+        el(
+          "tr",
+          { className: canonical ? "first" : "" },
+          el("th", { scope: "row", text: canonical ? t("attr_" + value.attribute) : "" }),
+          el("td", { className: reading.value === value.value || (value.attribute === "location" && reading.label === value.value) ? "canonical" : "" }, readingLabel(value.attribute, reading.label)),
+          el("td", {}, links),
+        ),
+      );
+    });
+  }
+  return table([t("attribute"), t("reading"), t("sources_giving")], rows, "canonical-table");
+}
+
+function statementsTable(incident) {
+  const rows = incident.statements.map((s) =>
+    el(
+      "tr",
+      {},
+      el("td", { text: t("attr_" + s.attribute) === "attr_" + s.attribute ? s.attribute : t("attr_" + s.attribute) }),
+      el("td", { text: s.attribute === "occurrence" || s.attribute === "event_type" ? eventTypeLabel(s.value) : s.value }),
+      el("td", {}, s.origin, el("span", { className: "muted", text: ` (${s.origin_kind})` })),
+      el("td", { text: s.stance }),
+      el("td", {}, s.span ? documentLink(s.span, s.span.text.length > 90 ? s.span.text.slice(0, 90) + "…" : s.span.text) : documentLink({ document: s.document }, s.document.slice(0, 12))),
+    ),
+  );
+  return table([t("attribute"), t("value"), t("origin"), t("stance"), t("source")], rows, "statements");
+}
+
+function sourcesTable(incident) {
+  const rows = incident.sources.map((s) =>
+    el(
+      "tr",
+      {},
+      el("td", {}, documentLink({ document: s.document }, s.title || s.document.slice(0, 16) + "…")),
+      el("td", { text: s.source.name }),
+      el("td", { text: sourceKindLabel(s.source.kind) }),
+      el("td", { text: languageLabel(s.language) }),
+      el("td", { text: fmtDate(s.published_at) }),
+      el("td", {}, s.near_duplicate_group !== null ? el("span", { className: "badge", text: `#${s.near_duplicate_group}` }) : "—"),
+      el("td", {}, externalLink(s.url)),
+    ),
+  );
+  return table([t("document"), t("source"), t("kind"), t("language_label"), t("published"), t("near_duplicate"), t("url")], rows, "sources-table");
+}
+
+function actorsList(incident) {
+  if (!incident.actors.length) return el("p", { className: "muted", text: "—" });
+  return el("ul", { className: "actors" }, ...incident.actors.map((a) => el("li", {}, el("strong", { text: a.name }), ` — ${a.role} (${a.kind}), ${a.documents} ${t("documents").toLowerCase()}`)));
+}
+
+async function render() {
+  header(null);
+  const main = clear(document.getElementById("main"));
+  const key = params().get("key");
+  main.append(el("p", {}, el("a", { href: "/?" + langQuery(), text: "← " + t("back") })));
+  if (!key) {
+    showError(main, { message: "no incident key in the URL", hint: "open an incident from the list" });
+    return;
+  }
+  let incident;
+  try {
+    incident = await api(`/api/incidents/${encodeURIComponent(key)}`);
+  } catch (err) {
+    showError(main, err);
+    document.body.dataset.state = "error";
+    return;
+  }
+  const title = `${eventTypeLabel(incident.event_type)} — ${incident.place || "?"}, ${fmtDate(incident.date)}`;
+  document.title = `cotejo — ${title}`;
+  header(title);
+  const facts = el(
+    "dl",
+    { className: "facts" },
+    el("dt", { text: t("grade") }),
+    el("dd", {}, el("span", { className: "grade " + (incident.grade ? "g-" + incident.grade : "ungraded"), id: "grade", text: incident.grade || t("not_graded") }), el("div", { className: "hint", text: t("grade_note") })),
+    el("dt", { text: t("date") }),
+    el("dd", { text: `${fmtDate(incident.date)} (${incident.date_precision || "—"})` }),
+    el("dt", { text: t("place") }),
+    el("dd", { text: `${incident.place || "—"} (${incident.place_precision || "—"}) ${incident.country || ""}` }),
+    el("dt", { text: t("type") }),
+    el("dd", { text: `${eventTypeLabel(incident.event_type)}${incident.acled ? ` — ACLED: ${incident.acled.event_type} / ${incident.acled.sub_event_type}` : ""}` }),
+    el("dt", { text: t("killed") }),
+    el("dd", { text: fmtFigure(incident.killed) }),
+    el("dt", { text: t("injured") }),
+    el("dd", { text: fmtFigure(incident.injured) }),
+    el("dt", { text: t("documents") }),
+    el("dd", { text: String(incident.documents) }),
+  );
+  const mapBox = el("div", { id: "incident-map" });
+  main.append(
+    el("div", { className: "incident-head" }, el("section", { className: "panel" }, el("p", { className: "key", text: incident.key }), facts), el("section", { className: "panel" }, mapBox)),
+    section(t("canonical"), canonicalTable(incident)),
+    section(t("statements"), statementsTable(incident)),
+    section(t("sources"), sourcesTable(incident)),
+    section(t("actors"), actorsList(incident)),
+  );
+  if (incident.latitude !== null && incident.longitude !== null) {
+    const map = baseMap(mapBox, { zoomControl: true });
+    map.setView([incident.latitude, incident.longitude], 6);
+    L.marker([incident.latitude, incident.longitude], {
+      icon: L.divIcon({ className: markerClass(incident), iconSize: [16, 16], html: "" }),
+      title: incident.place || "",
+    }).addTo(map);
+  } else {
+    mapBox.append(el("p", { className: "muted", text: "—" }));
+  }
+  document.body.dataset.state = "ready";
+}
+
+window.addEventListener("popstate", render);
+window.addEventListener("cotejo:lang", render);
+render();
