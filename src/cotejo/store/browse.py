@@ -49,7 +49,8 @@ from cotejo.views import (
 )
 
 I = m.Incident  # noqa: E741 - the table every query here is about
-CANONICAL_ATTRIBUTES = ("event_type", "date", "location", "killed", "injured")
+# Figures first: where official and independent counts differ is what readers look for.
+CANONICAL_ATTRIBUTES = ("killed", "injured", "event_type", "date", "location")
 
 
 # -- incidents: filters and pages -------------------------------------------------------------
@@ -382,6 +383,8 @@ def _canonical(
                 )
             )
         shown = found.get("name") if attribute == "location" else found.get("value")
+        # The canonical reading first, then the others by how many mentions give them.
+        readings.sort(key=lambda r: (not _is_canonical(attribute, r, found), -len(r.sources)))
         result.append(
             CanonicalValue(
                 attribute=attribute,
@@ -390,6 +393,14 @@ def _canonical(
             )
         )
     return result
+
+
+def _is_canonical(attribute: str, reading: Reading, found: dict[str, Any]) -> bool:
+    if attribute == "location":
+        return reading.value == found.get("place_key") or reading.label == found.get("name")
+    if attribute == "date":
+        return reading.value.split("/")[0] == found.get("value")
+    return reading.value == str(found.get("value"))
 
 
 def _place_names(session: Session, members: list[_MemberRow]) -> dict[str, str]:

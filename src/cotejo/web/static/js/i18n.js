@@ -41,6 +41,7 @@ export const LABELS = {
     value: "Value",
     reading: "Reading",
     sources_giving: "Given by",
+    more_sources: "{n} more",
     statements: "Statements (extracted claims, not yet graded)",
     origin: "Origin",
     stance: "Stance",
@@ -83,6 +84,9 @@ export const LABELS = {
     attr_place: "Place",
     attr_killed: "Killed",
     attr_injured: "Injured",
+    attr_occurrence: "Occurrence",
+    attr_perpetrator: "Perpetrator",
+    attr_affiliation: "Affiliation",
   },
   es: {
     title: "cotejo",
@@ -126,6 +130,7 @@ export const LABELS = {
     value: "Valor",
     reading: "Lectura",
     sources_giving: "Según",
+    more_sources: "{n} más",
     statements: "Afirmaciones (extraídas, aún sin calificar)",
     origin: "Origen",
     stance: "Postura",
@@ -168,6 +173,9 @@ export const LABELS = {
     attr_place: "Lugar",
     attr_killed: "Muertos",
     attr_injured: "Heridos",
+    attr_occurrence: "Ocurrencia",
+    attr_perpetrator: "Autor",
+    attr_affiliation: "Afiliación",
   },
 };
 

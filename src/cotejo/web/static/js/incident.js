@@ -38,32 +38,44 @@ function readingLabel(attribute, label) {
   return attribute === "event_type" ? eventTypeLabel(label) : label;
 }
 
+const SHOWN_SOURCES = 3; // per reading; the rest fold away
+
+function sourceItem(source) {
+  const label = `${source.source} (${sourceKindLabel(source.source_kind)}, ${source.language})`;
+  return el(
+    "li",
+    {},
+    source.span
+      ? documentLink(source.span, label, { className: "value-link" })
+      : documentLink({ document: source.document }, label),
+    source.span ? el("q", { className: "quote", text: source.span.text }) : null,
+  );
+}
+
+function sourceList(sources) {
+  const list = el("ul", { className: "sources" }, ...sources.slice(0, SHOWN_SOURCES).map(sourceItem));
+  if (sources.length <= SHOWN_SOURCES) return list;
+  const rest = sources.slice(SHOWN_SOURCES);
+  return el(
+    "div",
+    {},
+    list,
+    el("details", {}, el("summary", { text: t("more_sources", { n: rest.length }) }), el("ul", { className: "sources" }, ...rest.map(sourceItem))),
+  );
+}
+
 function canonicalTable(incident) {
   const rows = [];
   for (const value of incident.canonical) {
     value.readings.forEach((reading, i) => {
-      const links = el("ul", { className: "sources" });
-      for (const source of reading.sources) {
-        const label = `${source.source} (${sourceKindLabel(source.source_kind)}, ${source.language})`;
-        links.append(
-          el(
-            "li",
-            {},
-            source.span
-              ? documentLink(source.span, label, { className: "value-link" })
-              : documentLink({ document: source.document }, label),
-            source.span ? el("q", { className: "quote", text: source.span.text }) : null,
-          ),
-        );
-      }
-      const canonical = i === 0;
+      const canonical = i === 0; // the API lists the canonical reading first
       rows.push(
         el(
           "tr",
-          { className: canonical ? "first" : "" },
-          el("th", { scope: "row", text: canonical ? t("attr_" + value.attribute) : "" }),
-          el("td", { className: reading.value === value.value || (value.attribute === "location" && reading.label === value.value) ? "canonical" : "" }, readingLabel(value.attribute, reading.label)),
-          el("td", {}, links),
+          { className: i === 0 ? "first" : "" },
+          el("th", { scope: "row", text: i === 0 ? t("attr_" + value.attribute) : "" }),
+          el("td", { className: canonical ? "canonical" : "" }, readingLabel(value.attribute, reading.label), el("span", { className: "muted count", text: ` · ${reading.sources.length}` })),
+          el("td", {}, sourceList(reading.sources)),
         ),
       );
     });
@@ -71,19 +83,43 @@ function canonicalTable(incident) {
   return table([t("attribute"), t("reading"), t("sources_giving")], rows, "canonical-table");
 }
 
+function attributeLabel(attribute) {
+  const label = t("attr_" + attribute);
+  return label === "attr_" + attribute ? attribute : label;
+}
+
+// Statements grouped by what is said and who says it: forty reprints of one claim are one
+// row with forty documents, the way assessment will count origins.
 function statementsTable(incident) {
-  const rows = incident.statements.map((s) =>
-    el(
-      "tr",
-      {},
-      el("td", { text: t("attr_" + s.attribute) === "attr_" + s.attribute ? s.attribute : t("attr_" + s.attribute) }),
-      el("td", { text: s.attribute === "occurrence" || s.attribute === "event_type" ? eventTypeLabel(s.value) : s.value }),
-      el("td", {}, s.origin, el("span", { className: "muted", text: ` (${s.origin_kind})` })),
-      el("td", { text: s.stance }),
-      el("td", {}, s.span ? documentLink(s.span, s.span.text.length > 90 ? s.span.text.slice(0, 90) + "…" : s.span.text) : documentLink({ document: s.document }, s.document.slice(0, 12))),
-    ),
-  );
-  return table([t("attribute"), t("value"), t("origin"), t("stance"), t("source")], rows, "statements");
+  const groups = new Map();
+  for (const s of incident.statements) {
+    const key = JSON.stringify([s.attribute, s.value, s.origin, s.origin_kind, s.stance]);
+    if (!groups.has(key)) groups.set(key, { ...s, spans: [] });
+    groups.get(key).spans.push(s);
+  }
+  const order = ["occurrence", "date", "place", "killed", "injured", "perpetrator", "affiliation"];
+  const rank = (a) => (order.indexOf(a) === -1 ? order.length : order.indexOf(a));
+  const rows = [...groups.values()]
+    .sort((a, b) => rank(a.attribute) - rank(b.attribute) || a.attribute.localeCompare(b.attribute) || b.spans.length - a.spans.length)
+    .map((g) =>
+      el(
+        "tr",
+        {},
+        el("td", { text: attributeLabel(g.attribute) }),
+        el("td", { text: g.attribute === "occurrence" ? eventTypeLabel(g.value) : g.value }),
+        el("td", {}, g.origin, el("span", { className: "muted", text: ` (${g.origin_kind})` })),
+        el("td", { text: g.stance }),
+        el(
+          "td",
+          { className: "evidence" },
+          ...g.spans.slice(0, 6).map((s, i) =>
+            s.span ? documentLink(s.span, `[${i + 1}]`, { className: "span-link" }) : documentLink({ document: s.document }, `[${i + 1}]`),
+          ),
+          g.spans.length > 6 ? el("span", { className: "muted", text: ` +${g.spans.length - 6}` }) : null,
+        ),
+      ),
+    );
+  return table([t("attribute"), t("value"), t("origin"), t("stance"), t("documents")], rows, "statements");
 }
 
 function sourcesTable(incident) {
