@@ -17,10 +17,19 @@ from sqlalchemy.orm import Session
 
 from cotejo.query import IncidentQuery
 from cotejo.store.browse import incident_detail, iter_incidents
-from cotejo.views import ActorSeen, CanonicalValue, IncidentDetail, Reading, SourceRef, SpanRef
+from cotejo.views import (
+    ActorSeen,
+    CanonicalValue,
+    IncidentDetail,
+    Reading,
+    SourceRef,
+    SpanRef,
+    Statement,
+)
 
 EXCERPT_CHARS = 300
 PRIVATE_ACCOUNT_KINDS = frozenset({"social", "witness"})
+PRIVATE_ORIGIN_KINDS = frozenset({"witness", "unknown"})
 Redact = Callable[[str | None, str], str | None]
 
 
@@ -168,11 +177,17 @@ def _redact_incident(incident: IncidentDetail, redact: Redact, names: dict[str, 
         ]
         return r.model_copy(update={"sources": sources})
 
+    def statement(s: Statement) -> Statement:
+        # Origins name offices and organisations; a witness or unknown speaker is a role,
+        # but run it through the redactor all the same.
+        origin = s.origin
+        if s.origin_kind in PRIVATE_ORIGIN_KINDS:
+            origin = redact(origin, language.get(s.document, "en")) or origin
+        return s.model_copy(update={"span": clean(s.span), "origin": origin})
+
     return incident.model_copy(
         update={
-            "statements": [
-                s.model_copy(update={"span": clean(s.span)}) for s in incident.statements
-            ],
+            "statements": [statement(s) for s in incident.statements],
             "canonical": [
                 c.model_copy(update={"readings": [reading(r) for r in c.readings]})
                 for c in incident.canonical
