@@ -45,14 +45,14 @@ class NoUsers:
         return None
 
 
-def current_user(request: Request) -> User | None:
+async def current_user(request: Request) -> User | None:
     return request.app.state.authenticator.authenticate(request)
 
 
 CurrentUser = Annotated[User | None, Depends(current_user)]
 
 
-def require_reader(request: Request, user: CurrentUser) -> User | None:
+async def require_reader(request: Request, user: CurrentUser) -> User | None:
     """Reads: anyone on a public deployment; a signed-in user on a private one."""
     if user is None and request.app.state.settings.read_access == "private":
         raise AccessError(
@@ -65,7 +65,7 @@ def require_reader(request: Request, user: CurrentUser) -> User | None:
 def require_role(role: str) -> Callable[..., User]:
     """A dependency for write routes: 401 without a user, 403 without the role."""
 
-    def check(user: CurrentUser) -> User:
+    async def check(user: CurrentUser) -> User:
         if user is None:
             raise AccessError(f"this needs a signed-in user with the {role} role", "sign in first")
         if role not in user.roles:

@@ -41,6 +41,7 @@ def _sqlite_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")  # a reader can never write, whatever it runs
+    cursor.execute("PRAGMA mmap_size=268435456")  # read pages in place, shared by connections
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 

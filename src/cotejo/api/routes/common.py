@@ -23,6 +23,8 @@ def reading(request: Request) -> Iterator[Session]:
         yield session
 
 
+# Dependencies that only parse are async: FastAPI runs a sync one in a worker thread, a cost
+# every request of the incident list would pay.
 # Declared as text and parsed by cotejo.query, so a bad value gets a message that says what
 # to send instead (FastAPI's own messages name the type, not the fix).
 DateFrom = Annotated[
@@ -55,7 +57,7 @@ CursorParam = Annotated[
 ]
 
 
-def incident_query(
+async def incident_query(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     bbox: BBoxParam = None,
