@@ -3,7 +3,7 @@
 // Text from sources is untrusted. Nothing here (or in any page script) assigns innerHTML:
 // elements are built with createElement and filled with textContent, and links are only
 // ever http(s) or same-origin paths.
-import { EVENT_TYPES, LABELS, LANGUAGES, SOURCE_KINDS } from "./i18n.js";
+import { EVENT_TYPES, LABELS, LANGUAGES, PRECISIONS, ROLES, SOURCE_KINDS, STANCES } from "./i18n.js";
 
 // -- URL state ---------------------------------------------------------------------------
 
@@ -45,6 +45,9 @@ function pick(table, value) {
 export const eventTypeLabel = (value) => pick(EVENT_TYPES, value);
 export const sourceKindLabel = (value) => pick(SOURCE_KINDS, value);
 export const languageLabel = (value) => pick(LANGUAGES, value);
+export const precisionLabel = (value) => pick(PRECISIONS, value);
+export const stanceLabel = (value) => pick(STANCES, value);
+export const roleLabel = (value) => pick(ROLES, value);
 
 // -- safe DOM ----------------------------------------------------------------------------
 

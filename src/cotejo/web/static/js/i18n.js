@@ -214,3 +214,29 @@ export const LANGUAGES = {
   other: ["other", "otro"],
   und: ["undetermined", "indeterminado"],
 };
+
+export const PRECISIONS = {
+  day: ["day", "día"],
+  week: ["week", "semana"],
+  month: ["month", "mes"],
+  year: ["year", "año"],
+  exact: ["exact point", "punto exacto"],
+  town: ["town", "localidad"],
+  district: ["district", "distrito"],
+  region: ["region", "región"],
+  country: ["country", "país"],
+  sea_area: ["sea area", "zona marítima"],
+};
+
+export const STANCES = {
+  asserts: ["asserts", "afirma"],
+  denies: ["denies", "niega"],
+  reports: ["reports", "relata"],
+};
+
+export const ROLES = {
+  alleged_perpetrator: ["alleged perpetrator", "presunto autor"],
+  target: ["target", "objetivo"],
+  acting_force: ["acting force", "fuerza actuante"],
+  claimant: ["claimant", "declarante"],
+};

@@ -15,8 +15,11 @@ import {
   languageLabel,
   markerClass,
   params,
+  precisionLabel,
+  roleLabel,
   showError,
   sourceKindLabel,
+  stanceLabel,
   t,
 } from "./common.js";
 import { baseMap } from "./map.js";
@@ -108,7 +111,7 @@ function statementsTable(incident) {
         el("td", { text: attributeLabel(g.attribute) }),
         el("td", { text: g.attribute === "occurrence" ? eventTypeLabel(g.value) : g.value }),
         el("td", {}, g.origin, el("span", { className: "muted", text: ` (${g.origin_kind})` })),
-        el("td", { text: g.stance }),
+        el("td", { text: stanceLabel(g.stance) }),
         el(
           "td",
           { className: "evidence" },
@@ -141,7 +144,7 @@ function sourcesTable(incident) {
 
 function actorsList(incident) {
   if (!incident.actors.length) return el("p", { className: "muted", text: "—" });
-  return el("ul", { className: "actors" }, ...incident.actors.map((a) => el("li", {}, el("strong", { text: a.name }), ` — ${a.role} (${a.kind}), ${a.documents} ${t("documents").toLowerCase()}`)));
+  return el("ul", { className: "actors" }, ...incident.actors.map((a) => el("li", {}, el("strong", { text: a.name }), ` — ${roleLabel(a.role)} (${a.kind}), ${a.documents} ${t("documents").toLowerCase()}`)));
 }
 
 async function render() {
@@ -170,9 +173,9 @@ async function render() {
     el("dt", { text: t("grade") }),
     el("dd", {}, el("span", { className: "grade " + (incident.grade ? "g-" + incident.grade : "ungraded"), id: "grade", text: incident.grade || t("not_graded") }), el("div", { className: "hint", text: t("grade_note") })),
     el("dt", { text: t("date") }),
-    el("dd", { text: `${fmtDate(incident.date)} (${incident.date_precision || "—"})` }),
+    el("dd", { text: `${fmtDate(incident.date)} (${precisionLabel(incident.date_precision) || "—"})` }),
     el("dt", { text: t("place") }),
-    el("dd", { text: `${incident.place || "—"} (${incident.place_precision || "—"}) ${incident.country || ""}` }),
+    el("dd", { text: `${incident.place || "—"} (${precisionLabel(incident.place_precision) || "—"}) ${incident.country || ""}` }),
     el("dt", { text: t("type") }),
     el("dd", { text: `${eventTypeLabel(incident.event_type)}${incident.acled ? ` — ACLED: ${incident.acled.event_type} / ${incident.acled.sub_event_type}` : ""}` }),
     el("dt", { text: t("killed") }),
