@@ -25,6 +25,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 def looks_like_a_name(text: str) -> bool:
     words = [w for w in _WORD.findall(text) if w.lower() not in PARTICLES]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
 MARKER = {"es": "[nombre omitido]", "en": "[name withheld]"}
 
 

@@ -25,8 +25,8 @@ with engine.connect() as connection:
             target_metadata=Base.metadata,
             render_as_batch=True,
             # the full-text index is derived, not a model (cotejo.store.search)
-            include_name=lambda name, type_, _: not (
-                type_ == "table" and bool(name) and is_search_table(name)
+            include_name=lambda name, type_, _: (
+                not (type_ == "table" and bool(name) and is_search_table(name))
             ),
         )
         with context.begin_transaction():
