@@ -15,7 +15,7 @@ from starlette.requests import Request
 from cotejo.api import create_app
 from cotejo.api.app import ROUTERS
 from cotejo.api.auth import User
-from cotejo.errors import AccessError
+from cotejo.errors import NotSignedIn
 from cotejo.testing import make_settings
 
 pytestmark = pytest.mark.slow
@@ -366,7 +366,7 @@ def test_private_reads_need_a_user(published_home: Path, monkeypatch) -> None:
             if token is None:
                 return None
             if token != "Bearer good":
-                raise AccessError("that token is not valid", "create a new one")
+                raise NotSignedIn("that token is not valid", "create a new one")
             return User("ana", frozenset({"reader"}), via="token")
 
     with TestClient(create_app(private, authenticator=OneReader())) as signed:

@@ -1,12 +1,12 @@
 """Every error cotejo raises on purpose.
 
-    CotejoError                 base; `hint` says what to do; `status` is its HTTP status
+    CotejoError                 base; `hint` says what to do; `status` its HTTP status (500)
      ├── ConfigError            bad option or environment value
-     ├── InputError             an input file (or part of it), or a request, cannot be read
-     │    └── NotFound          no incident, document or file by that name
-     ├── AccessError            the request needs a signed-in user (401) ...
-     │    └── Forbidden         ... or a role the user does not have (403)
-     ├── StoreError             the database or archive is missing or unusable
+     ├── InputError             an input file, argument or value is not usable   (400)
+     │    └── NotFound          no such incident, user, source or document       (404)
+     ├── AccessDenied           the acting user lacks the role for an action     (403)
+     │    └── NotSignedIn       the request needs a signed-in user               (401)
+     ├── StoreError             the database or archive is missing or unusable   (503)
      └── IntegrityError         `verify` found a hash or chain mismatch
 
 Errors about one item inside an input (a JSONL line, a feed entry) are not raised:
@@ -43,12 +43,17 @@ class NotFound(InputError):
     status = 404
 
 
-class AccessError(CotejoError):
-    status = 401
+class AccessDenied(CotejoError):
+    """The acting user is unknown or their role does not allow the action."""
 
-
-class Forbidden(AccessError):
+    exit_code = 3
     status = 403
+
+
+class NotSignedIn(AccessDenied):
+    """No user, or credentials that do not check out, where the request needs one."""
+
+    status = 401
 
 
 class StoreError(CotejoError):

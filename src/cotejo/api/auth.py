@@ -16,7 +16,7 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
-from cotejo.errors import AccessError, Forbidden
+from cotejo.errors import AccessDenied, NotSignedIn
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class User:
 class Authenticator(Protocol):
     def authenticate(self, request: Request) -> User | None:
         """The user the request proves to be, or None for an anonymous request. Raises
-        AccessError for credentials that are present but wrong (a bad token is never
+        NotSignedIn for credentials that are present but wrong (a bad token is never
         silently anonymous)."""
 
 
@@ -38,7 +38,7 @@ class NoUsers:
 
     def authenticate(self, request: Request) -> User | None:
         if request.headers.get("authorization"):
-            raise AccessError(
+            raise NotSignedIn(
                 "this deployment has no accounts yet, so no token or login is accepted",
                 "send the request without an Authorization header",
             )
@@ -55,7 +55,7 @@ CurrentUser = Annotated[User | None, Depends(current_user)]
 async def require_reader(request: Request, user: CurrentUser) -> User | None:
     """Reads: anyone on a public deployment; a signed-in user on a private one."""
     if user is None and request.app.state.settings.read_access == "private":
-        raise AccessError(
+        raise NotSignedIn(
             "reads on this deployment are private",
             "sign in, or send 'Authorization: Bearer TOKEN' with an API token",
         )
@@ -67,9 +67,9 @@ def require_role(role: str) -> Callable[..., User]:
 
     async def check(user: CurrentUser) -> User:
         if user is None:
-            raise AccessError(f"this needs a signed-in user with the {role} role", "sign in first")
+            raise NotSignedIn(f"this needs a signed-in user with the {role} role", "sign in first")
         if role not in user.roles:
-            raise Forbidden(
+            raise AccessDenied(
                 f"{user.name} does not have the {role} role",
                 "ask an administrator for the role, or leave this to someone who has it",
             )

@@ -1,7 +1,7 @@
 """Every error the API returns is JSON: {"status": N, "message": "...", "hint": "..."}.
 
 `message` says what is wrong and `hint` what to do about it; the status comes from the
-error class (`cotejo.errors`: InputError 400, NotFound 404, AccessError 401, Forbidden 403,
+error class (`cotejo.errors`: InputError 400, NotFound 404, NotSignedIn 401, AccessDenied 403,
 StoreError 503). Request validation by FastAPI and unknown routes answer in the same shape.
 """
 
@@ -28,9 +28,9 @@ def error_response(status: int, message: str, hint: str = "") -> JSONResponse:
 
 async def _cotejo_error(request: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, CotejoError)
-    if err.status >= 500:
+    if getattr(err, "status", 500) >= 500:
         log.error("%s %s: %s", request.method, request.url.path, err)
-    return error_response(err.status, err.message, err.hint)
+    return error_response(getattr(err, "status", 500), err.message, err.hint)
 
 
 async def _validation_error(request: Request, err: Exception) -> JSONResponse:
