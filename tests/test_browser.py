@@ -147,4 +147,4 @@ def test_a_hostile_document_renders_inert_on_every_page(server: str, corpus: dic
         sha=corpus["xss_sha"],
         visible="<script>window.__xss='title'</script>",
     )
-    assert set(result) >= {"scenario", "home", "incident", "document", "document-span"}
+    assert set(result) >= {"scenario", "home", "search", "incident", "document", "document-span"}

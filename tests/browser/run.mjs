@@ -145,6 +145,7 @@ const scenarios = {
   async xss(page) {
     const pages = [
       ["/?lang=en", "home"],
+      ["/?lang=en&q=Maracaibo", "search"],
       [`/incident?key=${args.key}&lang=en`, "incident"],
       [`/document?sha=${args.sha}&lang=en`, "document"],
       [`/document?sha=${args.sha}&start=0&end=40&field=text&lang=es`, "document-span"],
@@ -168,6 +169,10 @@ const scenarios = {
     // Clicking every link of the document page runs nothing.
     const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     check(hrefs.every((h) => h.startsWith("/") || h.startsWith("http")), `odd links: ${hrefs}`);
+    // Search hits mark the words found, and the markup around them stays text.
+    await open(page, "/?lang=en&q=Maracaibo");
+    const marks = await page.locator("#hits mark").allTextContents();
+    check(marks.some((m) => m.toLowerCase() === "maracaibo"), `search hits not marked: ${marks}`);
     return seen;
   },
 };

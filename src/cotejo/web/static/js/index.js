@@ -314,6 +314,52 @@ function renderList() {
   }
 }
 
+// -- document search --------------------------------------------------------------------
+
+function snippet(pieces) {
+  // The API splits a snippet into pieces; hits become <mark> elements, all of it text.
+  return el("div", { className: "snippet" }, ...pieces.map((p) => (p.hit ? el("mark", {}, p.text) : p.text)));
+}
+
+async function renderSearch() {
+  const box = clear(document.getElementById("search"));
+  const q = params().get("q") || "";
+  const input = el("input", { type: "search", name: "q", id: "q", value: q, maxlength: "500" });
+  const form = el(
+    "form",
+    { className: "search-form", role: "search" },
+    el("label", { for: "q", text: t("search") }),
+    input,
+    el("button", { type: "submit" }, t("search_go")),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    setParams({ q: input.value.trim() || null });
+    renderSearch();
+  });
+  box.append(el("h2", { text: t("search") }), form);
+  if (!q) return;
+  const results = el("ol", { className: "hits", id: "hits" });
+  box.append(results);
+  try {
+    const page = await api("/api/search", { q, limit: 20 });
+    if (!page.items.length) results.append(el("li", { className: "muted", text: t("no_hits") }));
+    for (const hit of page.items) {
+      results.append(
+        el(
+          "li",
+          {},
+          el("a", { href: `/document?sha=${hit.sha256}&${langQuery()}` }, hit.title || hit.sha256.slice(0, 16) + "…"),
+          el("span", { className: "muted", text: ` — ${hit.source} (${sourceKindLabel(hit.source_kind)}), ${languageLabel(hit.language)}, ${fmtDate(hit.published_at)}` }),
+          snippet(hit.snippet),
+        ),
+      );
+    }
+  } catch (err) {
+    showError(box, err);
+  }
+}
+
 // -- loading ----------------------------------------------------------------------------
 
 async function loadPage(gen, append) {
@@ -339,6 +385,8 @@ async function refresh() {
     renderMap(loaded.items);
     renderTimeline(data);
     renderList();
+    await renderSearch();
+    if (gen !== generation) return;
     document.body.dataset.state = "ready";
   } catch (err) {
     if (gen !== generation) return;
