@@ -85,3 +85,25 @@ def home_copy(corpus_home: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "home"
     shutil.copytree(corpus_home, copy)
     return copy
+
+
+XSS = REPO / "tests" / "data" / "xss"
+
+
+@pytest.fixture(scope="session")
+def published_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the whole sample corpus plus the hostile XSS report, ingested,
+    extracted and resolved once for every API, export and browser test."""
+    from cotejo.pipeline import Ingester
+    from cotejo.runner.extract import run_extract
+    from cotejo.runner.resolve import run_resolve
+
+    home = tmp_path_factory.mktemp("published") / "home"
+    store = make_store(home)
+    try:
+        Ingester(store, clock=FrozenClock()).run([CORPUS, XSS])
+        run_extract(store, clock=FrozenClock())
+        run_resolve(store, clock=FrozenClock())
+    finally:
+        store.close()
+    return home

@@ -16,6 +16,7 @@ COMMANDS = [" ".join(path) for path, _ in command_paths()]
 def test_the_commands_of_this_release_exist() -> None:
     assert {"ingest", "verify", "status", "demo", "resolve", "incidents merge"} <= set(COMMANDS)
     assert {"assess", "show", "history", "review regrade", "users add"} <= set(COMMANDS)
+    assert {"serve", "export", "search", "reindex"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

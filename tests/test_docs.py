@@ -28,3 +28,20 @@ def test_every_cli_option_is_in_the_readme() -> None:
 
 def test_the_two_setup_commands_are_in_the_readme() -> None:
     assert "make demo" in README and "make test" in README
+
+
+def test_every_api_route_is_in_the_readme() -> None:
+    from cotejo.api.app import ROUTERS
+
+    paths = {route.path for router in ROUTERS for route in router.routes}
+    missing = sorted(path for path in paths if f"`GET {path}`" not in README)
+    assert missing == []
+
+
+def test_every_export_format_and_csv_column_is_in_the_readme() -> None:
+    from cotejo.export import EXPORTERS
+    from cotejo.export.csv_acled import COLUMNS
+
+    assert f"--format {'|'.join(EXPORTERS)}" in README
+    missing = [column for column in COLUMNS if f"`{column}`" not in README]
+    assert missing == []

@@ -524,6 +524,179 @@ def incidents_move(
         _decided(move(store, author, mention, target, rationale))
 
 
+def _filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The incident filters of the API (GET /api/incidents), as options."""
+    for flag, help_text in reversed(
+        (
+            ("--date-from", "Incidents on or after this date (YYYY-MM-DD)."),
+            ("--date-to", "Incidents on or before this date (YYYY-MM-DD)."),
+            ("--bbox", "west,south,east,north in degrees."),
+            ("--country", "ISO 3166-1 alpha-2 codes, comma-separated (VE,CO)."),
+            ("--event-type", "cotejo event types, comma-separated."),
+            ("--language", "A source document's language: en, es, other, und."),
+            ("--source-kind", "A source's kind: official, media, ngo, social, ..."),
+            ("--actor", "Part of an actor's name."),
+        )
+    ):
+        command = click.option(flag, default=None, help=help_text)(command)
+    return command
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "geojson", "jsonl"]),
+    required=True,
+    help="csv: ACLED-like columns; geojson: RFC 7946 points; jsonl: one incident a line.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Remove private individuals' names from text excerpts (spaCy person entities; "
+    "organisations and public offices in the alias file are kept).",
+)
+@_filter_options
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path | None, redact: bool, **filters: str) -> None:
+    """Export incidents as CSV (ACLED-like columns), GeoJSON or JSON Lines.
+
+    The filters are those of the API's incident list. README's "Exports" section maps each
+    CSV column to ACLED's. Redaction is a start, not a guarantee: read a redacted file
+    before sharing it.
+    """
+    from cotejo.export import EXPORTERS, export_records
+    from cotejo.query import parse_incident_query
+
+    query = parse_incident_query(filters)
+    redactor = None
+    if redact:
+        from cotejo.export.redact import default_redactor
+
+        redactor = default_redactor()
+    exporter = EXPORTERS[fmt]
+    with closing(Store(_settings(ctx), create=False)) as store:
+        with store.read_session() as session:
+            records = export_records(session, query, redactor)
+            if out is None:
+                count = exporter.write(records, click.get_text_stream("stdout"))
+            else:
+                with out.open("w", encoding="utf-8", newline="") as handle:
+                    count = exporter.write(records, handle)
+    err_console.print(
+        f"exported {count} incident(s) as {fmt}" + (f" to {out}" if out else ""), highlight=False
+    )
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--language", default=None, help="Only documents in en, es, other or und.")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one document each.")
+@click.pass_context
+def search(
+    ctx: click.Context, words: tuple[str, ...], language: str | None, limit: int, as_json: bool
+) -> None:
+    """Full-text search over documents' titles and texts: every word must match.
+
+    "Quoted phrases" match as phrases and a trailing * as a prefix; accents and case are
+    ignored (guiria finds Güiria).
+    """
+    from cotejo.query import LANGUAGES, parse_choices
+    from cotejo.store import search as fts
+
+    languages = parse_choices("language", language, LANGUAGES)
+    with closing(Store(_settings(ctx), create=False)) as store:
+        with store.read_session() as session:
+            hits = fts.search(session, " ".join(words), limit, languages=languages)
+    for hit in hits:
+        snippet = "".join(f"[{t}]" if is_hit else t for t, is_hit in hit.snippet)
+        if as_json:
+            record = {
+                "sha256": hit.sha256,
+                "score": hit.score,
+                "title": hit.title,
+                "source": hit.source,
+                "language": hit.language,
+                "snippet": snippet,
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{hit.sha256[:12]}  {hit.language}  {hit.source}: {hit.title or '-'}")
+            click.echo(f"    {snippet}")
+    if not hits and not as_json:
+        click.echo("no document matches every word")
+
+
+@cli.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the full-text search index (and its triggers) from the documents.
+
+    Ingest keeps the index in step by itself; rebuild after restoring a database from
+    elsewhere, or when `cotejo status` or /api/status says the index is out of step.
+    """
+    from cotejo.store import search as fts
+
+    with closing(Store(_settings(ctx), create=False)) as store:
+        with store.session() as session:
+            state = fts.rebuild(session)
+    click.echo(f"full-text index rebuilt: {state.indexed} of {state.documents} document(s)")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes (each opens the store read-only for reads).",
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
+    """Serve the API (/api/..., spec at /openapi.json) and the web UI over the store.
+
+    Reads are public unless COTEJO_READ_ACCESS=private. Stop with Ctrl-C.
+    """
+    import os
+
+    import uvicorn
+
+    from cotejo.api.app import check_search_index
+    from cotejo.web.pages import missing_vendor_files
+
+    settings = _settings(ctx)
+    with closing(Store(settings, create=False)) as store:
+        note = check_search_index(store)
+    if note:
+        click.echo(note)
+    missing = missing_vendor_files()
+    if missing:
+        click.echo(
+            f"warning: the web UI is not built ({len(missing)} file(s) missing); run `make web`. "
+            "The API works without it."
+        )
+    click.echo(f"serving {settings.home.resolve()} at http://{host}:{port} (Ctrl-C to stop)")
+    os.environ["COTEJO_HOME"] = str(settings.home.resolve())
+    uvicorn.run(
+        "cotejo.api.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+
+
 @cli.command()
 @click.option(
     "--corpus",

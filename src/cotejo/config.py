@@ -1,7 +1,8 @@
 """Where cotejo keeps its data and the limits it applies, resolved once per command.
 
 The home folder holds the SQLite database (`cotejo.db`) and the evidence archive
-(`archive/`). It comes from `--home`, else `COTEJO_HOME`, else `./cotejo-data`.
+(`archive/`). It comes from `--home`, else `COTEJO_HOME`, else `./cotejo-data`. Whether the
+API serves reads to anyone or only to signed-in users comes from `COTEJO_READ_ACCESS`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from cotejo.errors import ConfigError
 
 DEFAULT_HOME = Path("cotejo-data")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+READ_ACCESS = ("public", "private")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,10 @@ class Settings:
     )
     database_url: str | None = field(
         default=None, metadata={"help": "SQLAlchemy URL; default sqlite:///HOME/cotejo.db"}
+    )
+    read_access: str = field(
+        default="public",
+        metadata={"help": "API reads: public (anyone) or private (signed-in users only)"},
     )
 
     @property
@@ -64,6 +70,15 @@ def resolve_settings(
     if max_bytes is None:
         max_bytes = env.get("COTEJO_MAX_BYTES") or DEFAULT_MAX_BYTES
     limit = parse_size(max_bytes) if isinstance(max_bytes, str) else int(max_bytes)
+    read_access = (env.get("COTEJO_READ_ACCESS") or "public").strip().lower()
+    if read_access not in READ_ACCESS:
+        raise ConfigError(
+            f"COTEJO_READ_ACCESS={env['COTEJO_READ_ACCESS']!r} is not a read access setting",
+            "set it to public (anyone may read) or private (reads need a signed-in user)",
+        )
     return Settings(
-        home=home_path, max_bytes=limit, database_url=env.get("COTEJO_DATABASE_URL") or None
+        home=home_path,
+        max_bytes=limit,
+        database_url=env.get("COTEJO_DATABASE_URL") or None,
+        read_access=read_access,
     )

@@ -1,11 +1,12 @@
 """Every error cotejo raises on purpose.
 
-    CotejoError                 base; `hint` says what to do
+    CotejoError                 base; `hint` says what to do; `status` its HTTP status (500)
      ├── ConfigError            bad option or environment value
      ├── InputError             an input file, argument or value is not usable   (400)
      │    └── NotFound          no such incident, user, source or document       (404)
      ├── AccessDenied           the acting user lacks the role for an action     (403)
-     ├── StoreError             the database or archive is missing or unusable
+     │    └── NotSignedIn       the request needs a signed-in user               (401)
+     ├── StoreError             the database or archive is missing or unusable   (503)
      └── IntegrityError         `verify` found a hash or chain mismatch
 
 Errors about one item inside an input (a JSONL line, a feed entry) are not raised:
@@ -19,6 +20,7 @@ class CotejoError(Exception):
     """Base class. `str(err)` is the message; `err.hint` says what to do about it."""
 
     exit_code = 1
+    status = 500
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -48,8 +50,14 @@ class AccessDenied(CotejoError):
     status = 403
 
 
+class NotSignedIn(AccessDenied):
+    """No user, or credentials that do not check out, where the request needs one."""
+
+    status = 401
+
+
 class StoreError(CotejoError):
-    pass
+    status = 503
 
 
 class IntegrityError(CotejoError):

@@ -37,6 +37,30 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _sqlite_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")  # a reader can never write, whatever it runs
+    cursor.execute("PRAGMA mmap_size=268435456")  # read pages in place, shared by connections
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _begin_deferred(connection: Any) -> None:
+    # A read transaction: one consistent snapshot (WAL), and no write lock taken.
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_read_engine(url: str) -> Engine:
+    """An engine for readers (the API): read-only connections that never take the write
+    lock, so reads and an ingest run side by side."""
+    engine = create_engine(url, pool_size=10, max_overflow=20)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_read_pragmas)
+        event.listen(engine, "begin", _begin_deferred)
+    return engine
+
+
 def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -84,6 +108,8 @@ class Store:
                 "check the path and permissions, or that no other program holds a lock",
             ) from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader: Engine | None = None
+        self._read_sessions: sessionmaker[Session] | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -91,5 +117,16 @@ class Store:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only unit of work on its own connections: no write lock, one snapshot."""
+        if self._read_sessions is None:
+            self._reader = make_read_engine(self.settings.db_url)
+            self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
+        with self._read_sessions() as session, session.begin():
+            yield session
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._reader is not None:
+            self._reader.dispose()

@@ -258,6 +258,25 @@ class Incident(Base):
     canonical: Mapped[str] = mapped_column(Text, default="{}")  # canonical values as JSON
 
 
+# Keyset pages of the API walk incidents by (date, key); by country or event type first when
+# a page is filtered on one (the commonest filters of the map and of scripts).
+Index("ix_incidents_date_start_key", Incident.date_start, Incident.key)
+Index("ix_incidents_country_date_key", Incident.country_code, Incident.date_start, Incident.key)
+Index("ix_incidents_type_date_key", Incident.event_type, Incident.date_start, Incident.key)
+# A small bounding box is found through this, then sorted (see store/browse.py); it covers
+# the other filters and the sort keys, so no row is read that does not make the page.
+Index(
+    "ix_incidents_lat_lon",
+    Incident.latitude,
+    Incident.longitude,
+    Incident.date_start,
+    Incident.key,
+    Incident.country_code,
+    Incident.event_type,
+    Incident.retired_at,
+)
+
+
 class IncidentWindow(Base):
     """The date windows of an incident's members, one row each, for blocking by date. Derived
     from the members (rewritten when they change); never evidence."""

@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import text
 
 from cotejo.store.models import Base
+from cotejo.store.search import is_search_table
 
 config = context.config
 engine = config.attributes["engine"]
@@ -20,7 +21,13 @@ with engine.connect() as connection:
         connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
     try:
         context.configure(
-            connection=connection, target_metadata=Base.metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=Base.metadata,
+            render_as_batch=True,
+            # the full-text index is derived, not a model (cotejo.store.search)
+            include_name=lambda name, type_, _: (
+                not (type_ == "table" and bool(name) and is_search_table(name))
+            ),
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,216 @@
+// Shared by every page: safe DOM building, URL state, API calls, the language switch.
+//
+// Text from sources is untrusted. Nothing here (or in any page script) assigns innerHTML:
+// elements are built with createElement and filled with textContent, and links are only
+// ever http(s) or same-origin paths.
+import { EVENT_TYPES, LABELS, LANGUAGES, PRECISIONS, ROLES, SOURCE_KINDS, STANCES } from "./i18n.js";
+
+// -- URL state ---------------------------------------------------------------------------
+
+export function params() {
+  return new URLSearchParams(window.location.search);
+}
+
+export function setParams(changes, { push = true } = {}) {
+  const next = params();
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null || value === undefined || value === "") next.delete(name);
+    else next.set(name, String(value));
+  }
+  const query = next.toString();
+  const url = window.location.pathname + (query ? "?" + query : "");
+  if (push) window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+// -- language ----------------------------------------------------------------------------
+
+export function lang() {
+  const chosen = params().get("lang");
+  if (chosen === "en" || chosen === "es") return chosen;
+  return (navigator.language || "en").toLowerCase().startsWith("es") ? "es" : "en";
+}
+
+export function t(key, values = {}) {
+  let text = (LABELS[lang()] || LABELS.en)[key] ?? LABELS.en[key] ?? key;
+  for (const [name, value] of Object.entries(values)) text = text.replace(`{${name}}`, value);
+  return text;
+}
+
+function pick(table, value) {
+  const pair = table[value];
+  return pair ? pair[lang() === "es" ? 1 : 0] : value ?? "";
+}
+
+export const eventTypeLabel = (value) => pick(EVENT_TYPES, value);
+export const sourceKindLabel = (value) => pick(SOURCE_KINDS, value);
+export const languageLabel = (value) => pick(LANGUAGES, value);
+export const precisionLabel = (value) => pick(PRECISIONS, value);
+export const stanceLabel = (value) => pick(STANCES, value);
+export const roleLabel = (value) => pick(ROLES, value);
+
+// -- safe DOM ----------------------------------------------------------------------------
+
+// el("a", {href: "/x", className: "c"}, "text", child): never parses HTML.
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "className") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else if (name === "href") {
+      const safe = safeHref(value);
+      if (safe) node.setAttribute("href", safe);
+    } else if (name.startsWith("on") && typeof value === "function") {
+      node.addEventListener(name.slice(2), value);
+    } else if (name === "dataset") {
+      for (const [k, v] of Object.entries(value)) node.dataset[k] = v;
+    } else node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// Only http(s) URLs and paths of this site become links; javascript:, data: and the rest
+// do not.
+export function safeHref(value) {
+  if (typeof value !== "string" || !value) return null;
+  try {
+    const url = new URL(value, window.location.origin);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+  } catch (_err) {
+    return null;
+  }
+  return null;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+// A link to a source's own URL: shown as text, a link only when it is http(s).
+export function externalLink(url) {
+  if (!url) return el("span", { className: "muted", text: "—" });
+  const safe = safeHref(url);
+  if (!safe || new URL(safe).origin === window.location.origin) {
+    return el("span", { className: "unsafe-url", text: url });
+  }
+  return el("a", { href: safe, rel: "noopener noreferrer nofollow", target: "_blank" }, url);
+}
+
+// -- API -------------------------------------------------------------------------------
+
+export class ApiError extends Error {
+  constructor(status, message, hint) {
+    super(message);
+    this.status = status;
+    this.hint = hint;
+  }
+}
+
+export async function api(path, query = {}) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== "") search.set(name, value);
+  }
+  const url = path + (search.toString() ? "?" + search : "");
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (_err) {
+    body = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      (body && body.message) || response.statusText,
+      (body && body.hint) || "",
+    );
+  }
+  return body;
+}
+
+export function showError(container, err) {
+  container.append(
+    el(
+      "div",
+      { className: "error", role: "alert" },
+      el("strong", { text: t("error") + ": " }),
+      err.message || String(err),
+      err.hint ? el("div", { className: "hint", text: err.hint }) : null,
+    ),
+  );
+}
+
+// -- page chrome -----------------------------------------------------------------------
+
+export function header(title) {
+  const bar = document.getElementById("header");
+  clear(bar);
+  const switcher = el("nav", { className: "lang", "aria-label": "language / idioma" });
+  for (const code of ["en", "es"]) {
+    switcher.append(
+      el(
+        "button",
+        {
+          type: "button",
+          className: code === lang() ? "active" : "",
+          "aria-pressed": code === lang() ? "true" : "false",
+          dataset: { lang: code },
+          onclick: () => {
+            setParams({ lang: code }, { push: false });
+            window.dispatchEvent(new Event("cotejo:lang"));
+          },
+        },
+        code.toUpperCase(),
+      ),
+    );
+  }
+  bar.append(
+    el(
+      "div",
+      { className: "brand" },
+      el("a", { href: "/?" + langQuery(), className: "logo", text: t("title") }),
+      el("span", { className: "tagline", text: t("tagline") }),
+    ),
+    el("h1", { text: title || "" }),
+    switcher,
+  );
+  document.documentElement.lang = lang();
+}
+
+export function langQuery() {
+  return "lang=" + lang();
+}
+
+export function fmtFigure(figure) {
+  if (!figure || figure.value === null || figure.value === undefined) return "—";
+  const { value, low, high } = figure;
+  if (high === null || high === undefined) return low !== value ? `${value} (${low}+)` : `${value}+`;
+  return low === high ? String(value) : `${value} (${low}–${high})`;
+}
+
+export function fmtDate(value) {
+  return value ? String(value).slice(0, 10) : "—";
+}
+
+export function documentLink(span, label, extra = {}) {
+  const query = new URLSearchParams({ sha: span.document || extra.document, lang: lang() });
+  if (span.start !== undefined && span.start !== null) {
+    query.set("start", span.start);
+    query.set("end", span.end);
+    query.set("field", span.field || "text");
+  }
+  return el("a", { href: "/document?" + query, className: extra.className || "" }, label);
+}
+
+export function markerClass(incident) {
+  // The hook for grade colouring: once assessment fills `grade`, markers take its colour.
+  if (incident.grade) return "mk g-" + incident.grade;
+  return "mk t-" + (incident.event_type || "other");
+}

@@ -1,0 +1,147 @@
+// One document: its extracted text with a span highlighted (?start=&end=&field=), the
+// values read from it, its SHA-256, provenance and captures, reprints, and a download of
+// the original archived bytes.
+import {
+  api,
+  clear,
+  el,
+  eventTypeLabel,
+  externalLink,
+  fmtDate,
+  header,
+  lang,
+  langQuery,
+  languageLabel,
+  params,
+  setParams,
+  showError,
+  sourceKindLabel,
+  t,
+} from "./common.js";
+
+// Offsets are Python string indices: code points, not the UTF-16 units JavaScript counts.
+function highlighted(text, start, end) {
+  const chars = Array.from(text || "");
+  const box = el("div", { className: "doctext", id: "doctext" });
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > chars.length || start >= end) {
+    box.append(chars.join(""));
+    return box;
+  }
+  box.append(
+    chars.slice(0, start).join(""),
+    el("mark", { id: "highlight", tabindex: "-1" }, chars.slice(start, end).join("")),
+    chars.slice(end).join(""),
+  );
+  return box;
+}
+
+function spanLink(doc, value) {
+  const query = new URLSearchParams({ sha: doc.sha256, start: value.span.start, end: value.span.end, field: value.span.field, lang: lang() });
+  return el(
+    "a",
+    {
+      href: "/document?" + query,
+      className: "value-link",
+      onclick: (event) => {
+        event.preventDefault();
+        setParams({ start: value.span.start, end: value.span.end, field: value.span.field });
+        render();
+      },
+    },
+    `${t("attr_" + value.attribute)}: ${value.attribute === "event_type" ? eventTypeLabel(value.label) : value.label}`,
+  );
+}
+
+function row(label, value) {
+  return [el("dt", { text: label }), el("dd", {}, value)];
+}
+
+async function render() {
+  header(null);
+  const main = clear(document.getElementById("main"));
+  const p = params();
+  const sha = p.get("sha") || "";
+  main.append(el("p", {}, el("a", { href: "/?" + langQuery(), text: "← " + t("back") })));
+  let doc;
+  try {
+    doc = await api(`/api/documents/${encodeURIComponent(sha)}`);
+  } catch (err) {
+    showError(main, err);
+    document.body.dataset.state = "error";
+    return;
+  }
+  header(doc.title || t("document"));
+  document.title = `cotejo — ${t("document")}`;
+  const start = Number.parseInt(p.get("start"), 10);
+  const end = Number.parseInt(p.get("end"), 10);
+  const field = p.get("field") === "title" ? "title" : "text";
+  const titleBox = field === "title" && Number.isInteger(start) ? highlighted(doc.title, start, end) : el("div", { className: "doctitle", text: doc.title || "—" });
+  titleBox.id = "doctitle";
+  const textBox = field === "text" ? highlighted(doc.text, start, end) : highlighted(doc.text, NaN, NaN);
+  const meta = el(
+    "dl",
+    { className: "facts" },
+    ...row(t("source"), `${doc.source.name} (${sourceKindLabel(doc.source.kind)})`),
+    ...row(t("language_label"), `${languageLabel(doc.language)}${doc.language_declared ? ` / ${doc.language_declared}` : ""}`),
+    ...row(t("published"), fmtDate(doc.published_at)),
+    ...row(t("url"), externalLink(doc.url)),
+    ...row(t("sha256"), el("code", { id: "sha256", text: doc.sha256 })),
+    ...row(t("media_type"), `${doc.media_type} · ${doc.size} B · ${doc.reader}${doc.encoding ? " · " + doc.encoding : ""}`),
+    ...row(t("first_ingested"), doc.first_ingested_at),
+    ...row(t("download"), el("a", { href: `/api/documents/${doc.sha256}/original`, id: "download", download: "" }, `${doc.sha256.slice(0, 16)}…`)),
+  );
+  if (doc.notes.length) meta.append(...row(t("notes"), doc.notes.join("; ")));
+  const mentions = el("ul", { className: "mentions" });
+  for (const mention of doc.mentions) {
+    mentions.append(
+      el(
+        "li",
+        {},
+        el("strong", { text: eventTypeLabel(mention.event_type) }),
+        mention.incident ? el("span", {}, " — ", el("a", { href: `/incident?key=${encodeURIComponent(mention.incident)}&${langQuery()}` }, `${t("incident")} ${mention.incident}`)) : null,
+        el("div", { className: "values" }, ...mention.values.map((v) => spanLink(doc, v))),
+      ),
+    );
+  }
+  const captures = el(
+    "table",
+    { className: "captures" },
+    el("thead", {}, el("tr", {}, ...[t("file"), t("locator"), t("source"), t("url"), t("reader"), t("retrieved"), t("ingested"), t("container")].map((h) => el("th", { scope: "col", text: h })))),
+    el(
+      "tbody",
+      {},
+      ...doc.captures.map((c) =>
+        el(
+          "tr",
+          {},
+          el("td", { text: c.original_name }),
+          el("td", { text: c.locator || "—" }),
+          el("td", { text: c.source }),
+          el("td", {}, externalLink(c.url)),
+          el("td", { text: `${c.reader} ${c.reader_version}` }),
+          el("td", { text: `${c.retrieved_at || "—"} (${c.retrieved_at_basis})` }),
+          el("td", { text: c.ingested_at }),
+          el("td", {}, c.container_sha256 ? el("a", { href: `/api/archive/${c.container_sha256}`, download: "" }, c.container_sha256.slice(0, 12) + "…") : "—"),
+        ),
+      ),
+    ),
+  );
+  const reprints = doc.near_duplicates.length
+    ? el("ul", {}, ...doc.near_duplicates.map((d) => el("li", {}, el("a", { href: `/document?sha=${d.sha256}&${langQuery()}` }, d.title || d.sha256.slice(0, 16)), ` — ${d.source}`)))
+    : el("p", { className: "muted", text: "—" });
+  const notice = Number.isInteger(start) && Number.isInteger(end) ? el("p", { className: "hint", id: "span-note", text: t("highlighted", { start, end }) }) : null;
+  main.append(
+    el("section", { className: "panel" }, titleBox, notice, textBox),
+    el("section", { className: "panel" }, el("h2", { text: t("mentions_in_doc") }), doc.mentions.length ? mentions : el("p", { className: "muted", text: "—" })),
+    el("section", { className: "panel" }, el("h2", { text: t("document") }), meta),
+    el("section", { className: "panel" }, el("h2", { text: t("provenance") }), captures),
+    el("section", { className: "panel" }, el("h2", { text: t("reprints") }), reprints),
+  );
+  const mark = document.getElementById("highlight");
+  if (mark) mark.scrollIntoView({ block: "center" });
+  document.body.dataset.state = "ready";
+}
+
+window.addEventListener("popstate", render);
+window.addEventListener("cotejo:lang", render);
+render();

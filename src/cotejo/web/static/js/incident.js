@@ -1,0 +1,211 @@
+// One incident: its canonical values with every reading and the sources giving it (each
+// linking to its span in the document), the extracted statements, sources and actors.
+/* global L */
+import {
+  api,
+  clear,
+  documentLink,
+  el,
+  eventTypeLabel,
+  externalLink,
+  fmtDate,
+  fmtFigure,
+  header,
+  langQuery,
+  languageLabel,
+  markerClass,
+  params,
+  precisionLabel,
+  roleLabel,
+  showError,
+  sourceKindLabel,
+  stanceLabel,
+  t,
+} from "./common.js";
+import { baseMap } from "./map.js";
+
+function section(title, ...children) {
+  return el("section", { className: "panel" }, el("h2", { text: title }), ...children);
+}
+
+function table(headers, rows, className = "") {
+  return el(
+    "table",
+    { className },
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, ...rows),
+  );
+}
+
+function readingLabel(attribute, label) {
+  return attribute === "event_type" ? eventTypeLabel(label) : label;
+}
+
+const SHOWN_SOURCES = 3; // per reading; the rest fold away
+
+function sourceItem(source) {
+  const label = `${source.source} (${sourceKindLabel(source.source_kind)}, ${source.language})`;
+  return el(
+    "li",
+    {},
+    source.span
+      ? documentLink(source.span, label, { className: "value-link" })
+      : documentLink({ document: source.document }, label),
+    source.span ? el("q", { className: "quote", text: source.span.text }) : null,
+  );
+}
+
+function sourceList(sources) {
+  const list = el("ul", { className: "sources" }, ...sources.slice(0, SHOWN_SOURCES).map(sourceItem));
+  if (sources.length <= SHOWN_SOURCES) return list;
+  const rest = sources.slice(SHOWN_SOURCES);
+  return el(
+    "div",
+    {},
+    list,
+    el("details", {}, el("summary", { text: t("more_sources", { n: rest.length }) }), el("ul", { className: "sources" }, ...rest.map(sourceItem))),
+  );
+}
+
+function canonicalTable(incident) {
+  const rows = [];
+  for (const value of incident.canonical) {
+    value.readings.forEach((reading, i) => {
+      const canonical = i === 0; // the API lists the canonical reading first
+      rows.push(
+        el(
+          "tr",
+          { className: i === 0 ? "first" : "" },
+          el("th", { scope: "row", text: i === 0 ? t("attr_" + value.attribute) : "" }),
+          el("td", { className: canonical ? "canonical" : "" }, readingLabel(value.attribute, reading.label), el("span", { className: "muted count", text: ` · ${reading.sources.length}` })),
+          el("td", {}, sourceList(reading.sources)),
+        ),
+      );
+    });
+  }
+  return table([t("attribute"), t("reading"), t("sources_giving")], rows, "canonical-table");
+}
+
+function attributeLabel(attribute) {
+  const label = t("attr_" + attribute);
+  return label === "attr_" + attribute ? attribute : label;
+}
+
+// Statements grouped by what is said and who says it: forty reprints of one claim are one
+// row with forty documents, the way assessment will count origins.
+function statementsTable(incident) {
+  const groups = new Map();
+  for (const s of incident.statements) {
+    const key = JSON.stringify([s.attribute, s.value, s.origin, s.origin_kind, s.stance]);
+    if (!groups.has(key)) groups.set(key, { ...s, spans: [] });
+    groups.get(key).spans.push(s);
+  }
+  const order = ["occurrence", "date", "place", "killed", "injured", "perpetrator", "affiliation"];
+  const rank = (a) => (order.indexOf(a) === -1 ? order.length : order.indexOf(a));
+  const rows = [...groups.values()]
+    .sort((a, b) => rank(a.attribute) - rank(b.attribute) || a.attribute.localeCompare(b.attribute) || b.spans.length - a.spans.length)
+    .map((g) =>
+      el(
+        "tr",
+        {},
+        el("td", { text: attributeLabel(g.attribute) }),
+        el("td", { text: g.attribute === "occurrence" ? eventTypeLabel(g.value) : g.value }),
+        el("td", {}, g.origin, el("span", { className: "muted", text: ` (${g.origin_kind})` })),
+        el("td", { text: stanceLabel(g.stance) }),
+        el(
+          "td",
+          { className: "evidence" },
+          ...g.spans.slice(0, 6).map((s, i) =>
+            s.span ? documentLink(s.span, `[${i + 1}]`, { className: "span-link" }) : documentLink({ document: s.document }, `[${i + 1}]`),
+          ),
+          g.spans.length > 6 ? el("span", { className: "muted", text: ` +${g.spans.length - 6}` }) : null,
+        ),
+      ),
+    );
+  return table([t("attribute"), t("value"), t("origin"), t("stance"), t("documents")], rows, "statements");
+}
+
+function sourcesTable(incident) {
+  const rows = incident.sources.map((s) =>
+    el(
+      "tr",
+      {},
+      el("td", {}, documentLink({ document: s.document }, s.title || s.document.slice(0, 16) + "…")),
+      el("td", { text: s.source.name }),
+      el("td", { text: sourceKindLabel(s.source.kind) }),
+      el("td", { text: languageLabel(s.language) }),
+      el("td", { text: fmtDate(s.published_at) }),
+      el("td", {}, s.near_duplicate_group !== null ? el("span", { className: "badge", text: `#${s.near_duplicate_group}` }) : "—"),
+      el("td", {}, externalLink(s.url)),
+    ),
+  );
+  return table([t("document"), t("source"), t("kind"), t("language_label"), t("published"), t("near_duplicate"), t("url")], rows, "sources-table");
+}
+
+function actorsList(incident) {
+  if (!incident.actors.length) return el("p", { className: "muted", text: "—" });
+  return el("ul", { className: "actors" }, ...incident.actors.map((a) => el("li", {}, el("strong", { text: a.name }), ` — ${roleLabel(a.role)} (${a.kind}), ${a.documents} ${t("documents").toLowerCase()}`)));
+}
+
+async function render() {
+  header(null);
+  const main = clear(document.getElementById("main"));
+  const key = params().get("key");
+  main.append(el("p", {}, el("a", { href: "/?" + langQuery(), text: "← " + t("back") })));
+  if (!key) {
+    showError(main, { message: "no incident key in the URL", hint: "open an incident from the list" });
+    return;
+  }
+  let incident;
+  try {
+    incident = await api(`/api/incidents/${encodeURIComponent(key)}`);
+  } catch (err) {
+    showError(main, err);
+    document.body.dataset.state = "error";
+    return;
+  }
+  const title = `${eventTypeLabel(incident.event_type)} — ${incident.place || "?"}, ${fmtDate(incident.date)}`;
+  document.title = `cotejo — ${title}`;
+  header(title);
+  const facts = el(
+    "dl",
+    { className: "facts" },
+    el("dt", { text: t("grade") }),
+    el("dd", {}, el("span", { className: "grade " + (incident.grade ? "g-" + incident.grade : "ungraded"), id: "grade", text: incident.grade || t("not_graded") }), el("div", { className: "hint", text: t("grade_note") })),
+    el("dt", { text: t("date") }),
+    el("dd", { text: `${fmtDate(incident.date)} (${precisionLabel(incident.date_precision) || "—"})` }),
+    el("dt", { text: t("place") }),
+    el("dd", { text: `${incident.place || "—"} (${precisionLabel(incident.place_precision) || "—"}) ${incident.country || ""}` }),
+    el("dt", { text: t("type") }),
+    el("dd", { text: `${eventTypeLabel(incident.event_type)}${incident.acled ? ` — ACLED: ${incident.acled.event_type} / ${incident.acled.sub_event_type}` : ""}` }),
+    el("dt", { text: t("killed") }),
+    el("dd", { text: fmtFigure(incident.killed) }),
+    el("dt", { text: t("injured") }),
+    el("dd", { text: fmtFigure(incident.injured) }),
+    el("dt", { text: t("documents") }),
+    el("dd", { text: String(incident.documents) }),
+  );
+  const mapBox = el("div", { id: "incident-map" });
+  main.append(
+    el("div", { className: "incident-head" }, el("section", { className: "panel" }, el("p", { className: "key", text: incident.key }), facts), el("section", { className: "panel" }, mapBox)),
+    section(t("canonical"), canonicalTable(incident)),
+    section(t("statements"), statementsTable(incident)),
+    section(t("sources"), sourcesTable(incident)),
+    section(t("actors"), actorsList(incident)),
+  );
+  if (incident.latitude !== null && incident.longitude !== null) {
+    const map = baseMap(mapBox, { zoomControl: true });
+    map.setView([incident.latitude, incident.longitude], 6);
+    L.marker([incident.latitude, incident.longitude], {
+      icon: L.divIcon({ className: markerClass(incident), iconSize: [16, 16], html: "" }),
+      title: incident.place || "",
+    }).addTo(map);
+  } else {
+    mapBox.append(el("p", { className: "muted", text: "—" }));
+  }
+  document.body.dataset.state = "ready";
+}
+
+window.addEventListener("popstate", render);
+window.addEventListener("cotejo:lang", render);
+render();

@@ -1,0 +1,407 @@
+// The home page: filters, a clustered incident map, a timeline to brush a date range, and
+// the incident list. The whole state lives in the URL (filters use the API's names).
+/* global L */
+import {
+  api,
+  clear,
+  el,
+  eventTypeLabel,
+  fmtDate,
+  fmtFigure,
+  header,
+  lang,
+  langQuery,
+  markerClass,
+  params,
+  setParams,
+  showError,
+  sourceKindLabel,
+  languageLabel,
+  t,
+} from "./common.js";
+import { EVENT_TYPES, LANGUAGES, SOURCE_KINDS } from "./i18n.js";
+import { baseMap } from "./map.js";
+
+const FILTERS = ["date_from", "date_to", "country", "event_type", "language", "source_kind", "actor"];
+const PAGE = 500; // rows per API page
+const MAP_CAP = 5000; // markers fetched for the map
+const LIST_STEP = 100; // rows the list shows per "show more"
+const SVG = "http://www.w3.org/2000/svg";
+
+let map = null;
+let cluster = null;
+let loaded = { items: [], cursor: null };
+let listShown = LIST_STEP;
+let generation = 0; // drops answers to superseded requests
+
+function filterQuery({ dates = true } = {}) {
+  const p = params();
+  const query = {};
+  for (const name of FILTERS) if (p.get(name)) query[name] = p.get(name);
+  if (p.get("bbox")) query.bbox = p.get("bbox");
+  if (!dates) {
+    delete query.date_from;
+    delete query.date_to;
+  }
+  return query;
+}
+
+// -- filters ----------------------------------------------------------------------------
+
+function select(name, options, labelOf) {
+  const current = params().get(name) || "";
+  const node = el("select", { name, id: "f-" + name });
+  node.append(el("option", { value: "" }, t("any")));
+  for (const value of options) {
+    const option = el("option", { value }, labelOf(value));
+    if (value === current) option.selected = true;
+    node.append(option);
+  }
+  return node;
+}
+
+function field(name, control) {
+  return el("label", { className: "field", for: "f-" + name }, el("span", { text: t(name) }), control);
+}
+
+function renderFilters() {
+  const box = clear(document.getElementById("filters"));
+  const p = params();
+  const input = (name, type, extra = {}) =>
+    el("input", { name, id: "f-" + name, type, value: p.get(name) || "", ...extra });
+  const form = el(
+    "form",
+    { className: "filters", id: "filter-form" },
+    field("date_from", input("date_from", "date")),
+    field("date_to", input("date_to", "date")),
+    field("country", input("country", "text", { maxlength: "40", placeholder: "VE,CO" })),
+    field("event_type", select("event_type", Object.keys(EVENT_TYPES), eventTypeLabel)),
+    field("language", select("language", Object.keys(LANGUAGES), languageLabel)),
+    field("source_kind", select("source_kind", Object.keys(SOURCE_KINDS), sourceKindLabel)),
+    field("actor", input("actor", "text", { maxlength: "200" })),
+    el(
+      "label",
+      { className: "field check", for: "f-area" },
+      el("input", { type: "checkbox", id: "f-area", name: "area", checked: p.get("bbox") ? "checked" : null }),
+      el("span", { text: t("map_area") }),
+    ),
+    el(
+      "div",
+      { className: "buttons" },
+      el("button", { type: "submit", id: "apply" }, t("apply")),
+      el("button", { type: "button", id: "reset", onclick: () => navigate(Object.fromEntries([...FILTERS, "bbox"].map((f) => [f, null]))) }, t("reset")),
+    ),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const changes = {};
+    for (const name of FILTERS) changes[name] = (data.get(name) || "").trim();
+    changes.bbox = data.get("area") && map ? boundsParam() : null;
+    navigate(changes);
+  });
+  box.append(el("h2", { id: "filters-title", text: t("filters") }), form);
+}
+
+function boundsParam() {
+  const b = map.getBounds();
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  return [
+    clamp(b.getWest(), -180, 180),
+    clamp(b.getSouth(), -90, 90),
+    clamp(b.getEast(), -180, 180),
+    clamp(b.getNorth(), -90, 90),
+  ]
+    .map((v) => v.toFixed(4))
+    .join(",");
+}
+
+function navigate(changes) {
+  setParams(changes);
+  refresh();
+}
+
+// -- map --------------------------------------------------------------------------------
+
+function popup(incident) {
+  return el(
+    "div",
+    { className: "popup" },
+    el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}`, className: "popup-title" }, eventTypeLabel(incident.event_type)),
+    el("div", { text: `${fmtDate(incident.date)} · ${incident.place || "—"}` }),
+    el("div", { text: `${t("killed")}: ${fmtFigure(incident.killed)} · ${t("documents")}: ${incident.documents}` }),
+  );
+}
+
+function renderMap(items) {
+  if (!map) {
+    map = baseMap("map");
+    const view = (params().get("view") || "").split("/").map(Number);
+    if (view.length === 3 && view.every(Number.isFinite)) map.setView([view[1], view[2]], view[0]);
+    map.on("moveend", () => {
+      const c = map.getCenter();
+      setParams({ view: `${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}` }, { push: false });
+    });
+  }
+  if (cluster) map.removeLayer(cluster);
+  cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  const points = [];
+  for (const incident of items) {
+    if (incident.latitude === null || incident.longitude === null) continue;
+    const marker = L.marker([incident.latitude, incident.longitude], {
+      icon: L.divIcon({ className: markerClass(incident), iconSize: [16, 16], html: "" }),
+      title: `${eventTypeLabel(incident.event_type)} — ${incident.place || ""}`,
+      keyboard: true,
+    });
+    marker.bindPopup(() => popup(incident));
+    marker.incidentKey = incident.key;
+    cluster.addLayer(marker);
+    points.push([incident.latitude, incident.longitude]);
+  }
+  map.addLayer(cluster);
+  if (!params().get("view") && points.length) {
+    map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 6 });
+  }
+  document.getElementById("map").dataset.markers = String(points.length);
+}
+
+// -- timeline ---------------------------------------------------------------------------
+
+const DAY = 86400000;
+const BUCKET_DAYS = { day: 1, week: 7, month: 31 };
+
+function iso(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  return node;
+}
+
+function renderTimeline(data) {
+  const box = clear(document.getElementById("timeline"));
+  const p = params();
+  const from = p.get("date_from");
+  const to = p.get("date_to");
+  const head = el("div", { className: "panel-head" }, el("h2", { text: t("timeline") }));
+  if (from || to) {
+    head.append(
+      el("span", { className: "range", text: `${from || "…"} – ${to || "…"}` }),
+      el("button", { type: "button", id: "clear-range", onclick: () => navigate({ date_from: null, date_to: null }) }, t("clear_range")),
+    );
+  }
+  box.append(head);
+  if (!data.buckets.length) {
+    box.append(el("p", { className: "muted", text: t("none") }));
+    return;
+  }
+  const width = Math.max(320, box.clientWidth - 24);
+  const height = 120;
+  const pad = { left: 12, right: 12, top: 8, bottom: 22 };
+  const starts = data.buckets.map((b) => Date.parse(b.start));
+  const span = BUCKET_DAYS[data.bucket] * DAY;
+  const lo = Math.min(...starts);
+  const hi = Math.max(...starts) + span;
+  const inner = width - pad.left - pad.right;
+  const x = (ms) => pad.left + ((ms - lo) / (hi - lo)) * inner;
+  const invert = (px) => lo + ((Math.min(Math.max(px, pad.left), width - pad.right) - pad.left) / inner) * (hi - lo);
+  const top = Math.max(...data.buckets.map((b) => b.count));
+  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "histogram", role: "img", "aria-label": t("timeline") });
+  const fromMs = from ? Date.parse(from) : -Infinity;
+  const toMs = to ? Date.parse(to) : Infinity;
+  for (const bucket of data.buckets) {
+    const start = Date.parse(bucket.start);
+    const h = ((height - pad.top - pad.bottom) * bucket.count) / top;
+    const inRange = start + span - DAY >= fromMs && start <= toMs;
+    const bar = svg("rect", {
+      x: x(start) + 0.5,
+      y: height - pad.bottom - h,
+      width: Math.max(1.5, x(start + span) - x(start) - 1),
+      height: h,
+      class: "bar" + (inRange ? " in" : ""),
+    });
+    const title = svg("title");
+    title.textContent = `${bucket.start}: ${bucket.count}`;
+    bar.append(title);
+    chart.append(bar);
+  }
+  for (const [ms, anchor] of [[lo, "start"], [hi - DAY, "end"]]) {
+    const label = svg("text", { x: anchor === "start" ? pad.left : width - pad.right, y: height - 6, "text-anchor": anchor, class: "axis" });
+    label.textContent = iso(ms);
+    chart.append(label);
+  }
+  if (from || to) {
+    const a = x(Math.max(lo, from ? fromMs : lo));
+    const b = x(Math.min(hi, to ? toMs + DAY : hi));
+    chart.append(svg("rect", { x: a, y: pad.top, width: Math.max(1, b - a), height: height - pad.top - pad.bottom, class: "selection" }));
+  }
+  const brush = svg("rect", { x: 0, y: pad.top, width: 0, height: height - pad.top - pad.bottom, class: "brush" });
+  chart.append(brush);
+  let startX = null;
+  const localX = (event) => event.clientX - chart.getBoundingClientRect().left;
+  chart.addEventListener("pointerdown", (event) => {
+    startX = localX(event);
+    chart.setPointerCapture(event.pointerId);
+    brush.setAttribute("x", startX);
+    brush.setAttribute("width", 0);
+  });
+  chart.addEventListener("pointermove", (event) => {
+    if (startX === null) return;
+    const now = localX(event);
+    brush.setAttribute("x", Math.min(startX, now));
+    brush.setAttribute("width", Math.abs(now - startX));
+  });
+  chart.addEventListener("pointerup", (event) => {
+    if (startX === null) return;
+    const end = localX(event);
+    const [a, b] = [Math.min(startX, end), Math.max(startX, end)];
+    startX = null;
+    if (b - a < 3) {
+      brush.setAttribute("width", 0);
+      return;
+    }
+    navigate({ date_from: iso(invert(a)), date_to: iso(invert(b)) });
+  });
+  box.append(chart, el("p", { className: "hint", text: t("brush_hint") + (data.undated ? " " + t("undated", { n: data.undated }) + "." : "") }));
+}
+
+// -- list -------------------------------------------------------------------------------
+
+function renderList() {
+  const box = clear(document.getElementById("list"));
+  const items = loaded.items;
+  const more = loaded.cursor ? "+" : "";
+  box.append(
+    el("div", { className: "panel-head" }, el("h2", { text: t("list") }), el("span", { id: "count", className: "count", text: t("shown", { n: items.length + more }) })),
+  );
+  if (!items.length) {
+    box.append(el("p", { className: "muted", text: t("none") }));
+    return;
+  }
+  const body = el("tbody");
+  for (const incident of items.slice(0, listShown)) {
+    body.append(
+      el(
+        "tr",
+        { dataset: { key: incident.key } },
+        el("td", { text: fmtDate(incident.date) }),
+        el("td", {}, el("span", { className: markerClass(incident) + " dot", "aria-hidden": "true" }), el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}` }, eventTypeLabel(incident.event_type))),
+        el("td", { text: incident.place || "—" }),
+        el("td", { text: incident.country || "—" }),
+        el("td", { className: "num", text: fmtFigure(incident.killed) }),
+        el("td", { className: "num", text: fmtFigure(incident.injured) }),
+        el("td", { className: "num", text: String(incident.documents) }),
+        el("td", { className: "muted", text: incident.grade || t("not_graded") }),
+      ),
+    );
+  }
+  const headRow = el("tr", {}, ...["date", "type", "place", "country_short", "killed", "injured", "documents", "grade"].map((k) => el("th", { scope: "col", text: t(k) })));
+  box.append(el("table", { className: "incidents" }, el("thead", {}, headRow), body));
+  if (items.length > listShown || loaded.cursor) {
+    box.append(
+      el("button", {
+        type: "button",
+        id: "more",
+        onclick: async () => {
+          listShown += LIST_STEP;
+          if (listShown > loaded.items.length && loaded.cursor) await loadPage(generation, true);
+          renderList();
+        },
+      }, t("more")),
+    );
+  }
+}
+
+// -- document search --------------------------------------------------------------------
+
+function snippet(pieces) {
+  // The API splits a snippet into pieces; hits become <mark> elements, all of it text.
+  return el("div", { className: "snippet" }, ...pieces.map((p) => (p.hit ? el("mark", {}, p.text) : p.text)));
+}
+
+async function renderSearch() {
+  const box = clear(document.getElementById("search"));
+  const q = params().get("q") || "";
+  const input = el("input", { type: "search", name: "q", id: "q", value: q, maxlength: "500" });
+  const form = el(
+    "form",
+    { className: "search-form", role: "search" },
+    el("label", { for: "q", text: t("search") }),
+    input,
+    el("button", { type: "submit" }, t("search_go")),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    setParams({ q: input.value.trim() || null });
+    renderSearch();
+  });
+  box.append(el("h2", { text: t("search") }), form);
+  if (!q) return;
+  const results = el("ol", { className: "hits", id: "hits" });
+  box.append(results);
+  try {
+    const page = await api("/api/search", { q, limit: 20 });
+    if (!page.items.length) results.append(el("li", { className: "muted", text: t("no_hits") }));
+    for (const hit of page.items) {
+      results.append(
+        el(
+          "li",
+          {},
+          el("a", { href: `/document?sha=${hit.sha256}&${langQuery()}` }, hit.title || hit.sha256.slice(0, 16) + "…"),
+          el("span", { className: "muted", text: ` — ${hit.source} (${sourceKindLabel(hit.source_kind)}), ${languageLabel(hit.language)}, ${fmtDate(hit.published_at)}` }),
+          snippet(hit.snippet),
+        ),
+      );
+    }
+  } catch (err) {
+    showError(box, err);
+  }
+}
+
+// -- loading ----------------------------------------------------------------------------
+
+async function loadPage(gen, append) {
+  const page = await api("/api/incidents", { ...filterQuery(), limit: PAGE, cursor: append ? loaded.cursor : null });
+  if (gen !== generation) return false;
+  loaded = { items: append ? loaded.items.concat(page.items) : page.items, cursor: page.next_cursor };
+  return true;
+}
+
+async function refresh() {
+  const gen = ++generation;
+  listShown = LIST_STEP;
+  renderFilters();
+  document.body.dataset.state = "loading";
+  try {
+    const timeline = api("/api/incidents/timeline", filterQuery({ dates: false }));
+    if (!(await loadPage(gen, false))) return;
+    while (loaded.cursor && loaded.items.length < MAP_CAP) {
+      if (!(await loadPage(gen, true))) return;
+    }
+    const data = await timeline;
+    if (gen !== generation) return;
+    renderMap(loaded.items);
+    renderTimeline(data);
+    renderList();
+    await renderSearch();
+    if (gen !== generation) return;
+    document.body.dataset.state = "ready";
+  } catch (err) {
+    if (gen !== generation) return;
+    const box = clear(document.getElementById("list"));
+    showError(box, err);
+    document.body.dataset.state = "error";
+  }
+}
+
+function render() {
+  header(null);
+  document.title = `cotejo — ${t("incidents")}`;
+  refresh();
+}
+
+window.addEventListener("popstate", render);
+window.addEventListener("cotejo:lang", render);
+render();

@@ -1,0 +1,215 @@
+// Browser scenarios for cotejo's web UI, driven by playwright-core in Debian's chromium.
+//
+//   node tests/browser/run.mjs SCENARIO BASE_URL OUT_DIR '{"json": "args"}'
+//
+// pytest (tests/test_browser.py) starts the server and runs one scenario per test. A
+// scenario prints one JSON line of findings and exits 0, or prints why it failed and exits
+// 1. Every page load also fails the scenario on a page error, a dialog (alert/confirm), a
+// Content-Security-Policy violation, or `window.__xss` being set by injected markup.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [scenario, base, outDir, rawArgs] = process.argv.slice(2);
+const args = rawArgs ? JSON.parse(rawArgs) : {};
+const executablePath = process.env.COTEJO_CHROMIUM || "/usr/bin/chromium";
+mkdirSync(outDir, { recursive: true });
+
+class Failure extends Error {}
+function check(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+const problems = [];
+
+async function open(page, path) {
+  await page.goto(base + path, { waitUntil: "load" });
+  await page.waitForFunction(() => ["ready", "error"].includes(document.body.dataset.state), null, { timeout: 15000 });
+  return page;
+}
+
+async function shot(page, name, fullPage = true) {
+  const path = join(outDir, name + ".png");
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+async function assertInert(page, where) {
+  const state = await page.evaluate(() => ({
+    xss: window.__xss ?? null,
+    onerror: document.querySelectorAll("[onerror], [onload], [onclick]").length,
+    scripts: [...document.querySelectorAll("script")].filter((s) => !s.src).length,
+    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href"))).length,
+    injectedImgs: [...document.querySelectorAll("img")].filter((i) => !i.closest(".leaflet-container")).length,
+  }));
+  check(state.xss === null, `${where}: injected script ran (window.__xss = ${state.xss})`);
+  check(state.onerror === 0, `${where}: ${state.onerror} element(s) with inline event handlers`);
+  check(state.scripts === 0, `${where}: ${state.scripts} inline <script> element(s) in the DOM`);
+  check(state.jsLinks === 0, `${where}: ${state.jsLinks} javascript: link(s)`);
+  check(state.injectedImgs === 0, `${where}: ${state.injectedImgs} <img> element(s) outside the map`);
+  return state;
+}
+
+const scenarios = {
+  // The map loads with markers (clustered), the list and the timeline render.
+  async map(page) {
+    await open(page, "/?lang=en");
+    await page.waitForSelector(".leaflet-marker-icon", { timeout: 15000 });
+    const markers = await page.locator(".leaflet-marker-icon").count();
+    const plotted = Number(await page.locator("#map").getAttribute("data-markers"));
+    const rows = await page.locator("#list tbody tr").count();
+    const bars = await page.locator("#timeline rect.bar").count();
+    const countries = await page.locator(".leaflet-overlay-pane path").count();
+    check(markers > 0, "no marker or cluster icon on the map");
+    check(plotted >= args.min_markers, `only ${plotted} incidents plotted, expected ${args.min_markers}+`);
+    check(rows === args.incidents, `list shows ${rows} rows, expected ${args.incidents}`);
+    check(bars > 0, "the timeline has no bars");
+    check(countries > 50, `only ${countries} country shapes drawn`);
+    return { markers, plotted, rows, bars, countries, screenshot: await shot(page, "map") };
+  },
+
+  // Dragging across part of the timeline sets a date range in the URL and the list shrinks.
+  async brush(page) {
+    await open(page, "/?lang=en");
+    const before = await page.locator("#list tbody tr").count();
+    const box = await page.locator("#timeline svg.histogram").boundingBox();
+    check(box, "no timeline");
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * args.from, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * ((args.from + args.to) / 2), y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * args.to, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("date_from") && document.body.dataset.state === "ready");
+    await page.waitForFunction((n) => document.querySelectorAll("#list tbody tr").length !== n || document.body.dataset.state === "ready", before);
+    const after = await page.locator("#list tbody tr").count();
+    const url = new URL(page.url());
+    check(after < before, `the list did not shrink: ${before} rows before brushing, ${after} after`);
+    check(after > 0, "brushing emptied the list");
+    const dates = await page.locator("#list tbody tr td:first-child").allTextContents();
+    const from = url.searchParams.get("date_from");
+    const to = url.searchParams.get("date_to");
+    check(dates.every((d) => d >= from && d <= to || d === "—"), `rows outside ${from}..${to}: ${dates}`);
+    // The state is in the URL: reloading it shows the same list.
+    await open(page, url.pathname + url.search);
+    const reloaded = await page.locator("#list tbody tr").count();
+    check(reloaded === after, `reloading the brushed URL shows ${reloaded} rows, not ${after}`);
+    return { before, after, date_from: from, date_to: to, screenshot: await shot(page, "brushed") };
+  },
+
+  // From the list to an incident page: canonical values, sources, statements.
+  async incident(page) {
+    await open(page, "/?lang=en");
+    const link = page.locator(`#list tr[data-key="${args.key}"] a`).first();
+    await link.click();
+    await page.waitForURL(/\/incident\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const attributes = await page.locator(".canonical-table tbody th").allTextContents();
+    const sources = await page.locator(".sources-table tbody tr").count();
+    const statements = await page.locator(".statements tbody tr").count();
+    const grade = await page.locator("#grade").textContent();
+    check(attributes.filter(Boolean).length >= 3, `canonical table rows: ${attributes}`);
+    check(sources === args.documents, `${sources} sources listed, expected ${args.documents}`);
+    check(statements > 0, "no statements");
+    const screenshot = await shot(page, "incident", false);
+    await shot(page, "incident-full");
+    // The Spanish switch relabels the page.
+    await page.locator('header .lang button[data-lang="es"]').click();
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    const heading = await page.locator("main h2").first().textContent();
+    check(heading === "Lo que dicen las fuentes", `Spanish heading is ${heading}`);
+    return { attributes, sources, statements, grade, screenshot, screenshot_es: await shot(page, "incident-es") };
+  },
+
+  // Follow a canonical value to its source: the document page highlights exactly that span.
+  async span(page) {
+    await open(page, `/incident?key=${args.key}&lang=en`);
+    const link = page.locator(".canonical-table a.value-link").first();
+    const quoted = await page.locator(".canonical-table q.quote").first().textContent();
+    await link.click();
+    await page.waitForURL(/\/document\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const url = new URL(page.url());
+    const marked = await page.locator("#highlight").textContent();
+    check(marked === quoted, `highlighted ${JSON.stringify(marked)}, the incident page quoted ${JSON.stringify(quoted)}`);
+    const visible = await page.locator("#highlight").isVisible();
+    check(visible, "the highlighted span is not visible");
+    const sha = await page.locator("#sha256").textContent();
+    check(sha === url.searchParams.get("sha"), "the page shows another document's SHA-256");
+    const download = await page.locator("#download").getAttribute("href");
+    check(download.endsWith(`/api/documents/${sha}/original`), `download link ${download}`);
+    return { marked, start: url.searchParams.get("start"), end: url.searchParams.get("end"), screenshot: await shot(page, "document") };
+  },
+
+  // A document full of markup renders inert on every page that shows its text.
+  async xss(page) {
+    const pages = [
+      ["/?lang=en", "home"],
+      ["/?lang=en&q=Maracaibo", "search"],
+      [`/incident?key=${args.key}&lang=en`, "incident"],
+      [`/document?sha=${args.sha}&lang=en`, "document"],
+      [`/document?sha=${args.sha}&start=0&end=40&field=text&lang=es`, "document-span"],
+    ];
+    const seen = {};
+    for (const [path, name] of pages) {
+      await open(page, path);
+      check(await page.evaluate(() => document.body.dataset.state) === "ready", `${name}: did not load`);
+      await page.waitForTimeout(300); // give any injected handler (img onerror) time to fire
+      seen[name] = await assertInert(page, name);
+      if (name !== "home") {
+        const text = await page.locator("body").textContent();
+        check(text.includes(args.visible), `${name}: the markup is not shown as text (${JSON.stringify(args.visible)} missing)`);
+      }
+      seen[name].screenshot = await shot(page, "xss-" + name);
+    }
+    // The unsafe URL is shown as text, never as a link.
+    await open(page, `/document?sha=${args.sha}&lang=en`);
+    const unsafe = await page.locator(".unsafe-url").allTextContents();
+    check(unsafe.some((u) => u.startsWith("javascript:")), `javascript: URL not shown as plain text: ${unsafe}`);
+    // Clicking every link of the document page runs nothing.
+    const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    check(hrefs.every((h) => h.startsWith("/") || h.startsWith("http")), `odd links: ${hrefs}`);
+    // Search hits mark the words found, and the markup around them stays text.
+    await open(page, "/?lang=en&q=Maracaibo");
+    const marks = await page.locator("#hits mark").allTextContents();
+    check(marks.some((m) => m.toLowerCase() === "maracaibo"), `search hits not marked: ${marks}`);
+    return seen;
+  },
+};
+
+async function main() {
+  const run = scenarios[scenario];
+  if (!run) throw new Failure(`no scenario ${scenario}; one of ${Object.keys(scenarios)}`);
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+    const page = await context.newPage();
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("dialog", async (dialog) => {
+      problems.push(`dialog opened: ${dialog.type()} ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+    page.on("console", (msg) => {
+      const text = msg.text();
+      if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(text)) {
+        problems.push(`console error: ${text}`);
+      }
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        window.__cspViolations = (window.__cspViolations || 0) + 1;
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    const findings = await run(page);
+    check(problems.length === 0, problems.join("\n"));
+    console.log(JSON.stringify({ scenario, ok: true, ...findings }));
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((err) => {
+  console.log(JSON.stringify({ scenario, ok: false, error: err.message, problems }));
+  process.exit(1);
+});
