@@ -47,3 +47,23 @@ def test_people_are_never_actors_only_offices() -> None:
     assert (
         next(a for a in actors if a.name == "US Secretary of War").kind is ActorKind.PUBLIC_OFFICIAL
     )
+
+
+def test_the_group_the_people_harmed_are_said_to_belong_to_is_no_perpetrator() -> None:
+    # The fishermen's association, of a strike it calls an attack: the gang is only named as
+    # what the dead were said to belong to.
+    text = "Ninguno de ellos pertenecía al Tren de Aragua ni a ningún grupo delictivo."
+    matches = list(default_catalogue().find(text))
+    actors = find_actors(text, matches, EventType.ARMED_CLASH, (), frozenset({"Tren de Aragua"}))
+    assert {(a.name, a.role) for a in actors} == {("Tren de Aragua", ActorRole.TARGET)}
+    blamed = (
+        "El ataque fue atribuido al Tren de Aragua, cuyos miembros pertenecían al Tren de Aragua."
+    )
+    matches = list(default_catalogue().find(blamed))
+    roles = {
+        a.role
+        for a in find_actors(
+            blamed, matches, EventType.ARMED_CLASH, (), frozenset({"Tren de Aragua"})
+        )
+    }
+    assert ActorRole.ALLEGED_PERPETRATOR in roles

@@ -115,3 +115,34 @@ def test_seed_kidnappers_labelled_by_police_are_not_weak() -> None:
     text = seed_text("003")
     police = [a for a, _ in _affiliations(text) if a.origin.name == "police"]
     assert police and all(not a.weak for a in police)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Ninguno de ellos pertenecía al Tren de Aragua ni a ningún grupo delictivo.", "denies"),
+        ("Nadie en el peñero pertenecía al Tren de Aragua.", "denies"),
+        ("El Departamento de Guerra habló de tres muertos y los vinculó con el Tren de Aragua.",
+         "asserts"),
+    ],
+)
+def test_who_the_people_are_said_to_belong_to(text: str, stance: str) -> None:
+    [(affiliation, found)] = _affiliations(text)
+    assert affiliation.group == "Tren de Aragua" and found.value == stance
+
+
+def test_a_label_in_a_version_the_speaker_rejects_is_denied() -> None:
+    text = (
+        "Acosta rechazó la versión difundida por el Departamento de Guerra, que habló de tres "
+        "muertos y los vinculó con el Tren de Aragua."
+    )
+    sentences = split_sentences(text)
+    attributions = attribute_sentences(text, sentences, default_catalogue())
+    rejected = frozenset(k for k, a in attributions.items() if a.stance is Stance.DENIES)
+    origins = {k: a.origin for k, a in attributions.items()}
+    matches = list(default_catalogue().find(text))
+    [(_, kept)] = find_affiliations(text, sentences, matches, origins, publisher_origin())
+    [(_, stance)] = find_affiliations(
+        text, sentences, matches, origins, publisher_origin(), rejected
+    )
+    assert (kept, stance) == (Stance.ASSERTS, Stance.DENIES)

@@ -27,7 +27,7 @@ STATE_ACTION = frozenset(
 _STATE = frozenset({ActorKind.STATE_FORCE, ActorKind.GOVERNMENT, ActorKind.PUBLIC_OFFICIAL})
 _BLAMED = re.compile(
     r"\b(?:blamed on|attributed to|carried out by|committed by|perpetrated by|by members of|"
-    r"atribuid[oa]s? a|perpetrad[oa]s? por|cometid[oa]s? por|a manos de)"
+    r"atribuid[oa]s? al?|perpetrad[oa]s? por|cometid[oa]s? por|a manos de)"
     r"\s+(?:the\s+|el\s+|la\s+)?$",
     re.IGNORECASE,
 )
@@ -38,9 +38,12 @@ def find_actors(
     aliases: Sequence[AliasMatch],
     event_type: EventType,
     speakers: Iterable[Origin],
+    affiliated: frozenset[str] = frozenset(),
 ) -> list[Actor]:
     """One Actor per (canonical name, role), at its first mention; `aliases` are the alias
-    file's matches in `text` (`Catalogue.find`), found once per document."""
+    file's matches in `text` (`Catalogue.find`), found once per document. `affiliated` are
+    the groups the text says (or denies) the people harmed belong to: such a group is the
+    target of what happened unless the text blames it ("carried out by")."""
     speaking = {o.name for o in speakers}
     actors: dict[tuple[str, ActorRole], Actor] = {}
     for match in aliases:
@@ -51,7 +54,7 @@ def find_actors(
             blamed = _BLAMED.search(text[max(0, match.start - 40) : match.start])
             roles.append(
                 ActorRole.TARGET
-                if event_type in STATE_ACTION and not blamed
+                if (event_type in STATE_ACTION or entry.name in affiliated) and not blamed
                 else ActorRole.ALLEGED_PERPETRATOR
             )
         elif (

@@ -42,6 +42,8 @@ _MEMBER_BEFORE = re.compile(
     r"\b(?:ties|tied|links?|linked|connections?|connected|affiliated|affiliation|vínculos?|vinculad[oa]s?|"
     r"relación|nexos?)\s+(?:to|with|con|a(?:l)?)|"
     r"\btie\s+(?:people|them|him|her|men|detainees)\s+to|"
+    r"\b(?:los|las|lo|la|les)\s+(?:vincul|relacion|asoci)\w+\s+(?:con|a(?:l)?)|"
+    r"\b(?:linked|tied|connected)\s+(?:them|him|her|the (?:men|victims|crew))\s+(?:to|with)|"
     r"\b(?:operated|run|manned|controlled)\s+by(?:\s+(?:narco-?terrorists?|members?)\s+of)?)"
     r"\s+(?:the\s+|el\s+|la\s+|los\s+)?$",
     re.IGNORECASE,
@@ -54,7 +56,8 @@ _MARKERS = re.compile(
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without|none|sin|ningún|ninguna|nunca|ni|denied|negó|niega|desmintió|"
+    r"\b(?:no|not|never|without|none|nobody|neither|nor|sin|ningún|ninguna|ninguno|ningunos|"
+    r"ningunas|nadie|nunca|ni|denied|negó|niega|desmintió|"
     r"rejected|rechazó)\b[^.;:]{0,40}$",
     re.IGNORECASE,
 )
@@ -141,9 +144,11 @@ def find_affiliations(
     aliases: Sequence[AliasMatch],
     origin_of: dict[int, Origin],
     default_origin: Origin,
+    rejected: frozenset[int] = frozenset(),
 ) -> list[tuple[Affiliation, Stance]]:
     """Affiliation statements with their basis; `aliases` are the alias file's matches in
-    `text`, `origin_of` maps sentence index to speaker."""
+    `text`, `origin_of` maps sentence index to speaker, `rejected` are the sentences whose
+    speaker rejects what follows ("Acosta rechazó la versión ... que los vinculó con ...")."""
     results = []
     seen: set[tuple[str, int]] = set()
     for statement in _statements(text, sentences, aliases):
@@ -181,7 +186,8 @@ def find_affiliations(
             origin=origin,
             weak=weak,
         )
-        stance = Stance.DENIES if statement.denied else Stance.ASSERTS
+        denied = statement.denied or statement.sentence in rejected
+        stance = Stance.DENIES if denied else Stance.ASSERTS
         if stance is Stance.ASSERTS and (origin.kind is OriginKind.MEDIA or origin.name == HEARSAY):
             stance = Stance.REPORTS  # relayed: "dicen en la tele que eran narcos"
         results.append((affiliation, stance))

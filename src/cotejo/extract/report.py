@@ -46,7 +46,7 @@ from cotejo.extract.nlp import SUPPORTED, pipeline
 from cotejo.extract.places import Geocoder
 from cotejo.extract.text_units import Sentences, split_sentences
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.5"
 _LEAD_SENTENCES = 3
 _MAX_PLACES = 5
 _DENIAL = re.compile(
@@ -296,6 +296,7 @@ class Extractor:
                 aliases,
                 {k: a.origin for k, a in attributions.items()},
                 publisher_origin(),
+                frozenset(k for k, a in attributions.items() if a.stance is Stance.DENIES),
             ),
             focus=focus,
             aliases=aliases,
@@ -538,7 +539,13 @@ class Extractor:
         scope_text_end = max(sentences[i][1] for i in inside) if inside else len(text)
         actors = [
             a
-            for a in find_actors(text, context.aliases, guess.type, context.speakers)
+            for a in find_actors(
+                text,
+                context.aliases,
+                guess.type,
+                context.speakers,
+                frozenset(affiliation.group for affiliation, _ in context.affiliations),
+            )
             if lead or within(a.span)
         ]
         for actor in actors:
