@@ -75,3 +75,42 @@ def test_the_merged_index_finds_the_survivor_only() -> None:
     found = index.candidates(later)
     assert len(found) == 1
     assert [m.mention_id for m in found[0].members] == [1, 2, 3]
+
+
+def test_an_incident_with_a_decided_value_is_never_merged_away(home_copy) -> None:
+    """In the store, incidents a person touched (a placed mention, a confirmed value) carry
+    the pin that keeps `Resolver` from merging them into another."""
+    from sqlalchemy import select
+
+    from cotejo.resolve.embed import USE_NAME
+    from cotejo.review import service
+    from cotejo.store import models as m
+    from cotejo.store.incidents import PLACED_BY_PERSON, StoreIndex, load_features
+    from cotejo.testing import make_store
+
+    store = make_store(home_copy)
+    try:
+        with store.session() as session:
+            incident = session.scalars(
+                select(m.Incident).where(m.Incident.event_type == "abduction_or_kidnapping")
+            ).first()
+            key = incident.key
+            member = session.scalars(
+                select(m.IncidentMember.mention_id).where(
+                    m.IncidentMember.incident_id == incident.id, m.IncidentMember.until.is_(None)
+                )
+            ).first()
+            [mention] = load_features(session, [member], USE_NAME)
+
+        def pin() -> int | None:
+            with store.session() as session:
+                index = StoreIndex(session, ResolveConfig(), USE_NAME)
+                return next(s.pin for s in index.candidates(mention) if s.key == key)
+
+        assert pin() is None
+        service.add_user(store, None, "root", "admin")
+        service.add_user(store, "root", "ana", "analyst")
+        service.confirm(store, "ana", key, "date", None, "two sources agree")
+        assert pin() == PLACED_BY_PERSON
+    finally:
+        store.close()

@@ -211,6 +211,13 @@ class StoreIndex:
             members[incident_id].append(mention_id)
             if method == DECISION:
                 placed_by_person.add(incident_id)
+        # A person's confirmed, corrected or regraded value belongs to its incident: merging
+        # that incident away would drop the decision silently.
+        placed_by_person.update(
+            self.session.scalars(
+                select(m.HumanValue.incident_id).where(m.HumanValue.incident_id.in_(keys_by_id))
+            )
+        )
         recent = {i: ids[-self.config.recent_members :] for i, ids in members.items()}
         features = {
             f.mention_id: f
