@@ -774,6 +774,11 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
         f"== verify: {'OK' if report.ok else 'FAILED'} "
         f"({report.files_checked} archived files, {report.events_checked} log entries)"
     )
+    click.echo(
+        "== to review in the web UI, make an account: "
+        f"cotejo --home {settings.home} users add NAME --role admin; "
+        f"cotejo --home {settings.home} users password NAME"
+    )
     ctx.exit(0 if summary.ok and report.ok else 1)
 
 

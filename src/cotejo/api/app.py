@@ -75,11 +75,15 @@ def create_app(
     app = FastAPI(
         title="cotejo",
         version=__version__,
-        summary="Incidents cross-checked across sources: read API, exports and web UI",
+        summary="Incidents cross-checked across sources: API, review, exports and web UI",
         description=(
             "Every error is JSON: `{status, message, hint}`, where `hint` says what to fix. "
             "Lists page with stable keyset cursors: pass `next_cursor` back as `cursor`. "
-            "Text from sources is untrusted: escape it wherever you show it."
+            "Text from sources is untrusted: escape it wherever you show it. "
+            "Writes need a user with the role: scripts send `Authorization: Bearer TOKEN` "
+            "(`cotejo users token NAME`); a browser signs in with `POST /api/login` (an "
+            "HttpOnly session cookie) and sends the `csrf_token` it gets as `X-CSRF-Token`. "
+            "Without a user a write answers 401, below the role 403, and changes nothing."
         ),
         lifespan=lifespan,
         docs_url=None,  # Swagger UI loads scripts from a CDN; /openapi.json is the spec

@@ -197,6 +197,7 @@ function accountBox() {
   me().then((user) => {
     clear(box);
     if (!user) {
+      if (window.location.pathname === "/login") return;
       const next = window.location.pathname + window.location.search;
       box.append(el("a", { href: `/login?${new URLSearchParams({ next, lang: lang() })}`, id: "sign-in" }, t("sign_in")));
       return;
