@@ -93,8 +93,10 @@ XSS = REPO / "tests" / "data" / "xss"
 @pytest.fixture(scope="session")
 def published_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the whole sample corpus plus the hostile XSS report, ingested,
-    extracted and resolved once for every API, export and browser test."""
+    extracted, resolved and assessed once for every API, export and browser test.
+    Read-only: tests that write take a copy (`published_copy`)."""
     from cotejo.pipeline import Ingester
+    from cotejo.runner.assess import run_assess
     from cotejo.runner.extract import run_extract
     from cotejo.runner.resolve import run_resolve
 
@@ -104,6 +106,15 @@ def published_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         Ingester(store, clock=FrozenClock()).run([CORPUS, XSS])
         run_extract(store, clock=FrozenClock())
         run_resolve(store, clock=FrozenClock())
+        run_assess(store, clock=FrozenClock())
     finally:
         store.close()
     return home
+
+
+def copy_home(home: Path, to: Path) -> Path:
+    """A throwaway copy of a closed store (database and archive)."""
+    import shutil
+
+    shutil.copytree(home, to)
+    return to

@@ -21,9 +21,10 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from conftest import IN_CI, REPO
+from conftest import IN_CI, REPO, copy_home
 from cotejo.api import create_app
-from cotejo.testing import make_settings
+from cotejo.review import accounts, service
+from cotejo.testing import make_settings, make_store
 from cotejo.web.pages import missing_vendor_files
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -31,6 +32,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CHROMIUM = Path(os.environ.get("COTEJO_CHROMIUM", "/usr/bin/chromium"))
 RUNNER = REPO / "tests" / "browser" / "run.mjs"
 OUT = REPO / "tests" / "browser" / "out"
+REVIEWER, PASSWORD = "rui", "correct horse battery"
+HOSTILE_USER = "<img/src=x/onerror=window.__xss='user'>"
+HOSTILE_NOTE = "<script>window.__xss='note'</script><img src=x onerror=\"window.__xss='img'\">"
 
 
 def _missing() -> list[str]:
@@ -53,7 +57,29 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(published_home: Path):
+def site(published_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the published store with a reviewer who has a password, and review entries
+    written by a user whose name, note and rationale are markup, on the hostile incident."""
+    home = copy_home(published_home, tmp_path_factory.mktemp("browser") / "home")
+    store = make_store(home)
+    try:
+        with TestClient(create_app(make_settings(home), store=store)) as client:
+            hostile = client.get("/api/search", params={"q": "Maracaibo bus"}).json()["items"][0]
+            doc = client.get(f"/api/documents/{hostile['sha256']}").json()
+        key = doc["mentions"][0]["incident"]
+        service.add_user(store, None, "root", "admin")
+        service.add_user(store, "root", REVIEWER, "reviewer")
+        service.add_user(store, "root", HOSTILE_USER, "reviewer")
+        accounts.set_password(store, REVIEWER, REVIEWER, PASSWORD)
+        service.annotate(store, HOSTILE_USER, key, HOSTILE_NOTE)
+        service.regrade(store, HOSTILE_USER, key, "occurrence", "contested", HOSTILE_NOTE)
+    finally:
+        store.close()
+    return home
+
+
+@pytest.fixture(scope="module")
+def server(site: Path):
     missing = _missing()
     if missing:
         message = "browser tests need " + "; ".join(missing)
@@ -62,7 +88,7 @@ def server(published_home: Path):
         pytest.skip(message)
     port = _free_port()
     config = uvicorn.Config(
-        create_app(make_settings(published_home)),
+        create_app(make_settings(site)),
         host="127.0.0.1",
         port=port,
         log_level="warning",
@@ -82,9 +108,9 @@ def server(published_home: Path):
 
 
 @pytest.fixture(scope="module")
-def corpus(published_home: Path) -> dict:
+def corpus(site: Path) -> dict:
     """What the scenarios are checked against, read through the API."""
-    with TestClient(create_app(make_settings(published_home))) as client:
+    with TestClient(create_app(make_settings(site))) as client:
         incidents = client.get("/api/incidents", params={"limit": 500}).json()["items"]
         strike = next(
             i for i in incidents if i["place"] == "Güiria" and i["event_type"] == "strike_on_vessel"
@@ -131,12 +157,47 @@ def test_an_incident_page_shows_values_sources_and_statements(server: str, corpu
     strike = corpus["strike"]
     result = run(server, "incident", key=strike["key"], documents=strike["documents"])
     assert "event_type" not in result["attributes"]  # labels, not field names
-    assert result["grade"] == "not yet assessed"
+    expected = strike["grade"] + (" + acknowledged" if strike["acknowledged"] else "")
+    assert result["grade"] == expected
+    assert result["origins"] >= 5 and result["figures"] >= 1
 
 
 def test_a_value_links_to_its_highlighted_span(server: str, corpus: dict) -> None:
     result = run(server, "span", key=corpus["strike"]["key"])
     assert int(result["end"]) > int(result["start"])
+
+
+def test_a_reviewer_signs_in_regrades_and_sees_the_audit_entry(
+    server: str, corpus: dict, site: Path
+) -> None:
+    rationale = "The court record names no gang; the label rests on tattoos."
+    result = run(
+        server,
+        "review",
+        key=corpus["strike"]["key"],
+        user=REVIEWER,
+        password=PASSWORD,
+        attribute="affiliation",
+        grade="refuted",
+        rationale=rationale,
+    )
+    assert result["entry"]["rationale"] == rationale
+    # The same entry is in the store's audit log, and the hash chain still verifies.
+    store = make_store(site)
+    try:
+        history = [
+            h for h in service_history(store, corpus["strike"]["key"]) if h["by"] == REVIEWER
+        ]
+    finally:
+        store.close()
+    assert history[-1]["what"] == "review: regrade affiliation"
+    assert history[-1]["rationale"] == rationale
+
+
+def service_history(store, key: str) -> list[dict]:
+    from cotejo.review.views import history
+
+    return history(store, key)
 
 
 def test_a_hostile_document_renders_inert_on_every_page(server: str, corpus: dict) -> None:
@@ -146,5 +207,17 @@ def test_a_hostile_document_renders_inert_on_every_page(server: str, corpus: dic
         key=corpus["xss_incident"],
         sha=corpus["xss_sha"],
         visible="<script>window.__xss='title'</script>",
+        note=HOSTILE_NOTE,
+        author=HOSTILE_USER,
     )
-    assert set(result) >= {"scenario", "home", "search", "incident", "document", "document-span"}
+    assert set(result) >= {
+        "scenario",
+        "home",
+        "search",
+        "incident",
+        "document",
+        "document-span",
+        "history",
+        "review",
+        "login",
+    }

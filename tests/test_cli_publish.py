@@ -36,6 +36,7 @@ def test_serve_runs_uvicorn_on_the_address_given(published_home: Path, monkeypat
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(app=app, **options))
     monkeypatch.delenv("COTEJO_HOME", raising=False)
+    monkeypatch.delenv("COTEJO_SECRET_KEY", raising=False)
     result = run_cli(["--home", str(published_home), "serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert "at http://127.0.0.1:8123" in result.output
@@ -43,7 +44,11 @@ def test_serve_runs_uvicorn_on_the_address_given(published_home: Path, monkeypat
     import os
 
     assert os.environ["COTEJO_HOME"] == str(published_home.resolve())
+    # No key set: one throwaway key, shared by every worker through the environment.
+    assert "COTEJO_SECRET_KEY is not set" in result.output
+    assert len(os.environ["COTEJO_SECRET_KEY"]) >= 32
     monkeypatch.delenv("COTEJO_HOME")
+    monkeypatch.delenv("COTEJO_SECRET_KEY")
 
 
 def test_serve_on_a_missing_home_says_what_to_do(tmp_path: Path) -> None:

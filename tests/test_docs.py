@@ -33,8 +33,14 @@ def test_the_two_setup_commands_are_in_the_readme() -> None:
 def test_every_api_route_is_in_the_readme() -> None:
     from cotejo.api.app import ROUTERS
 
-    paths = {route.path for router in ROUTERS for route in router.routes}
-    missing = sorted(path for path in paths if f"`GET {path}`" not in README)
+    routes = {
+        f"`{method} {route.path_format}`"
+        for router in ROUTERS
+        for route in router.routes
+        for method in route.methods
+        if method != "HEAD"
+    }
+    missing = sorted(route for route in routes if route not in README)
     assert missing == []
 
 

@@ -536,6 +536,10 @@ def _filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
             ("--language", "A source document's language: en, es, other, und."),
             ("--source-kind", "A source's kind: official, media, ngo, social, ..."),
             ("--actor", "Part of an actor's name."),
+            (
+                "--grade",
+                "Headline grades: corroborated, single-origin, contested, refuted, ungraded.",
+            ),
         )
     ):
         command = click.option(flag, default=None, help=help_text)(command)
@@ -664,7 +668,9 @@ def reindex(ctx: click.Context) -> None:
 def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
     """Serve the API (/api/..., spec at /openapi.json) and the web UI over the store.
 
-    Reads are public unless COTEJO_READ_ACCESS=private. Stop with Ctrl-C.
+    Reads are public unless COTEJO_READ_ACCESS=private; writes need a user with the role
+    (signed in, or an API token). COTEJO_SECRET_KEY signs the CSRF tokens of signed-in
+    browsers (a throwaway key is made, with a warning, when it is unset). Stop with Ctrl-C.
     """
     import os
 
@@ -686,6 +692,15 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
         )
     click.echo(f"serving {settings.home.resolve()} at http://{host}:{port} (Ctrl-C to stop)")
     os.environ["COTEJO_HOME"] = str(settings.home.resolve())
+    if not settings.secret_key:
+        import secrets
+
+        # One throwaway key for every worker, so a CSRF token from one is good at another.
+        os.environ["COTEJO_SECRET_KEY"] = secrets.token_urlsafe(48)
+        click.echo(
+            "warning: COTEJO_SECRET_KEY is not set; using a throwaway key until this server "
+            "stops (signed-in browsers then fetch a new CSRF token). Set it for a deployment."
+        )
     uvicorn.run(
         "cotejo.api.app:app_from_environment",
         factory=True,
@@ -758,6 +773,11 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
     click.echo(
         f"== verify: {'OK' if report.ok else 'FAILED'} "
         f"({report.files_checked} archived files, {report.events_checked} log entries)"
+    )
+    click.echo(
+        "== to review in the web UI, make an account: "
+        f"cotejo --home {settings.home} users add NAME --role admin; "
+        f"cotejo --home {settings.home} users password NAME"
     )
     ctx.exit(0 if summary.ok and report.ok else 1)
 

@@ -473,7 +473,8 @@ def users() -> None:
     """Who may act, and with which role: viewer < analyst < reviewer < admin.
 
     The first user of a store must be an admin; after that only an admin (--as) adds
-    users or changes roles. There are no passwords yet: the API adds logging in.
+    users or changes roles. A user signs in to the API and the web UI with a password
+    (`users password`); scripts use API tokens (`users token`).
     """
 
 
@@ -520,7 +521,138 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
     with closing(_store(ctx)) as store:
         rows = list_users(store)
     for row in rows:
-        click.echo(json.dumps(row) if as_json else f"{row['username']:<24} {row['role']}")
+        if as_json:
+            click.echo(json.dumps(row))
+        else:
+            password = "password set" if row["password"] else "no password"
+            click.echo(f"{row['username']:<24} {row['role']:<10} {password}")
+
+
+def _read_password(from_stdin: bool) -> str:
+    import os
+    import sys
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if os.environ.get("COTEJO_PASSWORD"):
+        return os.environ["COTEJO_PASSWORD"]
+    if not sys.stdin.isatty():
+        raise click.UsageError(
+            "no terminal to ask for the password: pass --password-stdin or set COTEJO_PASSWORD"
+        )
+    return click.prompt("new password", hide_input=True, confirmation_prompt=True)
+
+
+@users.command("password")
+@click.argument("name")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from the first line of standard input (for scripts).",
+)
+@click.option(
+    "--as",
+    "actor",
+    envvar="COTEJO_USER",
+    default=None,
+    help="Who acts: NAME themself (the default) or an admin.",
+)
+@click.pass_context
+def users_password(ctx: click.Context, name: str, password_stdin: bool, actor: str | None) -> None:
+    """Set the password user NAME signs in with (argon2id hash; ends their sessions).
+
+    Asks for it twice on a terminal; scripts pass --password-stdin or set COTEJO_PASSWORD.
+    Anyone who can run this command on the store can act as any user: the store's file
+    permissions are what protects it.
+    """
+    from cotejo.review.accounts import set_password
+
+    password = _read_password(password_stdin)
+    with closing(_store(ctx)) as store:
+        result = set_password(store, actor or name, name, password)
+    ended = result["sessions_ended"]
+    click.echo(f"password set for {name}" + (f"; {ended} session(s) ended" if ended else ""))
+
+
+@users.command("token")
+@click.argument("name")
+@click.option("--label", default="", help="What the token is for (shown in lists).")
+@click.option(
+    "--days",
+    type=click.IntRange(1, 3650),
+    default=None,
+    help="Expire after N days (default: never).",
+)
+@click.option("--revoke", "revoke", type=int, default=None, help="Revoke token ID instead.")
+@click.option(
+    "--as",
+    "actor",
+    envvar="COTEJO_USER",
+    default=None,
+    help="Who acts: NAME themself (the default) or an admin.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_context
+def users_token(
+    ctx: click.Context,
+    name: str,
+    label: str,
+    days: int | None,
+    revoke: int | None,
+    actor: str | None,
+    as_json: bool,
+) -> None:
+    """Make an API token for user NAME (printed once; only its hash is kept), or --revoke ID.
+
+    Scripts send it as `Authorization: Bearer TOKEN`; it acts with NAME's current role.
+    """
+    from cotejo.review.accounts import create_token, revoke_token
+
+    with closing(_store(ctx)) as store:
+        if revoke is not None:
+            result = revoke_token(store, actor or name, revoke)
+            _emit(result, as_json, f"token {result['id']} ({result['prefix']}…) revoked")
+            return
+        result = create_token(store, actor or name, name, label, days)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    click.echo(result["token"])
+    click.echo(
+        f"token {result['id']} for {name} ({result['label']}"
+        + (f", expires {result['expires_at']}" if result["expires_at"] else "")
+        + "): copy it now, it is not shown again",
+        err=True,
+    )
+
+
+@users.command("tokens")
+@click.argument("name", required=False)
+@click.option(
+    "--as",
+    "actor",
+    envvar="COTEJO_USER",
+    default=None,
+    help="Who acts: NAME themself (the default) or an admin (needed without NAME).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one token each.")
+@click.pass_context
+def users_tokens(ctx: click.Context, name: str | None, actor: str | None, as_json: bool) -> None:
+    """List the API tokens of user NAME (every user's without NAME; admin). Never the secrets."""
+    from cotejo.review.accounts import list_tokens
+
+    with closing(_store(ctx)) as store:
+        rows = list_tokens(store, actor or name, name)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row))
+        else:
+            state = "revoked" if row["revoked_at"] else f"expires {row['expires_at'] or 'never'}"
+            click.echo(
+                f"{row['id']:>4}  {row['user']:<16} {row['prefix']}…  {row['label']}  {state}"
+            )
+    if not rows and not as_json:
+        click.echo("no tokens")
 
 
 def register(cli: click.Group) -> None:

@@ -2,7 +2,9 @@
 
 The home folder holds the SQLite database (`cotejo.db`) and the evidence archive
 (`archive/`). It comes from `--home`, else `COTEJO_HOME`, else `./cotejo-data`. Whether the
-API serves reads to anyone or only to signed-in users comes from `COTEJO_READ_ACCESS`.
+API serves reads to anyone or only to signed-in users comes from `COTEJO_READ_ACCESS`; the
+key that signs the API's CSRF tokens from `COTEJO_SECRET_KEY` (never from a file in the
+repository; `cotejo serve` makes a throwaway one, with a warning, when it is unset).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from cotejo.errors import ConfigError
 DEFAULT_HOME = Path("cotejo-data")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 READ_ACCESS = ("public", "private")
+MIN_SECRET_KEY = 32
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,12 @@ class Settings:
     read_access: str = field(
         default="public",
         metadata={"help": "API reads: public (anyone) or private (signed-in users only)"},
+    )
+
+    secret_key: str | None = field(
+        default=None,
+        repr=False,
+        metadata={"help": "signs the API's CSRF tokens; 32+ characters, from the environment"},
     )
 
     @property
@@ -76,8 +85,15 @@ def resolve_settings(
             f"COTEJO_READ_ACCESS={env['COTEJO_READ_ACCESS']!r} is not a read access setting",
             "set it to public (anyone may read) or private (reads need a signed-in user)",
         )
+    secret_key = env.get("COTEJO_SECRET_KEY") or None
+    if secret_key is not None and len(secret_key) < MIN_SECRET_KEY:
+        raise ConfigError(
+            f"COTEJO_SECRET_KEY has {len(secret_key)} characters; it needs {MIN_SECRET_KEY}+",
+            "make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))'",
+        )
     return Settings(
         home=home_path,
+        secret_key=secret_key,
         max_bytes=limit,
         database_url=env.get("COTEJO_DATABASE_URL") or None,
         read_access=read_access,

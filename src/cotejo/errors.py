@@ -6,6 +6,7 @@
      │    └── NotFound          no such incident, user, source or document       (404)
      ├── AccessDenied           the acting user lacks the role for an action     (403)
      │    └── NotSignedIn       the request needs a signed-in user               (401)
+     ├── TooManyAttempts        sign-ins refused for a while after failures      (429)
      ├── StoreError             the database or archive is missing or unusable   (503)
      └── IntegrityError         `verify` found a hash or chain mismatch
 
@@ -54,6 +55,17 @@ class NotSignedIn(AccessDenied):
     """No user, or credentials that do not check out, where the request needs one."""
 
     status = 401
+
+
+class TooManyAttempts(CotejoError):
+    """Too many failed sign-ins: refused without checking until `retry_after` seconds pass."""
+
+    exit_code = 3
+    status = 429
+
+    def __init__(self, message: str, hint: str = "", retry_after: int = 1) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
 
 
 class StoreError(CotejoError):

@@ -26,6 +26,8 @@ from cotejo.ingest.document import SourceKind
 
 LANGUAGES = ("en", "es", "other", "und")
 ORDERS = ("-date", "date")
+# Headline grades (docs/grading.md), and `ungraded` for incidents not assessed or not graded.
+GRADES = ("corroborated", "single-origin", "contested", "refuted", "ungraded")
 MAX_LIMIT = 500
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 
@@ -50,6 +52,7 @@ class IncidentQuery:
     languages: tuple[str, ...] = ()
     source_kinds: tuple[str, ...] = ()
     actor: str | None = None
+    grades: tuple[str, ...] = ()
 
     def fingerprint(self) -> str:
         body = json.dumps(asdict(self), sort_keys=True, default=str).encode()
@@ -136,6 +139,7 @@ def parse_incident_query(params: Mapping[str, str | None]) -> IncidentQuery:
         languages=parse_choices("language", params.get("language"), LANGUAGES),
         source_kinds=parse_choices("source_kind", params.get("source_kind"), tuple(SourceKind)),
         actor=actor,
+        grades=parse_choices("grade", params.get("grade"), GRADES),
     )
 
 

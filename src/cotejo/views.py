@@ -1,8 +1,8 @@
 """What the publish stage shows: the typed records behind the API's JSON, the web UI and the
 exports. Read from the store by `cotejo.store.browse`; nothing here is written back.
 
-Grades are not assessed yet (issue 5): `grade` fields exist so clients and the UI can
-already carry them, and stay null until assessment fills them.
+`grade` is an incident's headline grade from its newest assessment (null until `cotejo
+assess` has graded it); the claims table with every grade is `cotejo.review.views`.
 """
 
 from __future__ import annotations
@@ -48,7 +48,12 @@ class IncidentSummary(View):
     documents: int = Field(description="documents reporting it")
     mentions: int
     grade: str | None = Field(
-        default=None, description="headline support grade; null until assessment is built"
+        default=None,
+        description="headline support grade of the newest assessment (corroborated, "
+        "single-origin, contested, refuted); null when not assessed or not graded",
+    )
+    acknowledged: bool | None = Field(
+        default=None, description="the party said to be responsible stated it; null: not assessed"
     )
     updated_at: dt.datetime
 

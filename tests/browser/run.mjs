@@ -65,7 +65,27 @@ const scenarios = {
     check(rows === args.incidents, `list shows ${rows} rows, expected ${args.incidents}`);
     check(bars > 0, "the timeline has no bars");
     check(countries > 50, `only ${countries} country shapes drawn`);
-    return { markers, plotted, rows, bars, countries, screenshot: await shot(page, "map") };
+    // Markers and list dots take the headline grade's colour; the legend says what each means.
+    const legend = await page.locator("#legend .legend-item").allTextContents();
+    check(legend.length === 5 && legend.includes("corroborated") && legend.includes("not graded"), `legend: ${legend}`);
+    const graded = await page.locator(".leaflet-marker-icon.g-corroborated, .leaflet-marker-icon.g-contested, .leaflet-marker-icon.g-single-origin, .mk-cluster.g-corroborated, .mk-cluster.g-contested").count();
+    check(graded > 0, "no marker coloured by grade");
+    const badges = await page.locator("#list tbody .grade").allTextContents();
+    check(badges.length === rows && badges.some((b) => b.startsWith("corroborated")), `grades in the list: ${badges}`);
+    // The grade filter keeps only incidents of that grade (the state goes to the URL).
+    await page.selectOption("#f-grade", "contested");
+    await page.click("#apply");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("grade") === "contested" && document.body.dataset.state === "ready");
+    const contested = await page.locator("#list tbody .grade").allTextContents();
+    check(contested.length > 0 && contested.length < rows && contested.every((b) => b.startsWith("contested")), `grade filter: ${contested}`);
+    await open(page, "/?lang=es");
+    await page.waitForSelector(".leaflet-marker-icon", { timeout: 15000 });
+    const leyenda = await page.locator("#legend").textContent();
+    check(leyenda.includes("Calificación principal") && leyenda.includes("corroborada"), `Spanish legend: ${leyenda}`);
+    const screenshot_es = await shot(page, "map-es");
+    await open(page, "/?lang=en");
+    await page.waitForSelector(".leaflet-marker-icon", { timeout: 15000 });
+    return { markers, plotted, rows, bars, countries, legend, screenshot: await shot(page, "map"), screenshot_es };
   },
 
   // Dragging across part of the timeline sets a date range in the URL and the list shrinks.
@@ -111,14 +131,29 @@ const scenarios = {
     check(attributes.filter(Boolean).length >= 3, `canonical table rows: ${attributes}`);
     check(sources === args.documents, `${sources} sources listed, expected ${args.documents}`);
     check(statements > 0, "no statements");
+    // The claims table: one row per origin (the acting party first), one column per attribute,
+    // each value a link to its passage; official next to independent figures.
+    const origins = await page.locator("#claims-table tbody tr").count();
+    const acting = await page.locator("#claims-table tbody tr").first().getAttribute("class");
+    const claimLinks = await page.locator("#claims-table a.claim-link").count();
+    const columns = await page.locator("#claims-table thead th[data-attribute]").evaluateAll((ths) => ths.map((th) => th.dataset.attribute));
+    const figures = await page.locator(".figures-table tbody tr").count();
+    const why = await page.locator("#headline-why").textContent();
+    check(origins >= 3 && acting === "acting", `claims table: ${origins} origin rows, first row class ${acting}`);
+    check(claimLinks >= origins, `only ${claimLinks} value links`);
+    check(columns.includes("killed") && columns.includes("affiliation"), `claims columns: ${columns}`);
+    check(figures >= 1, "no official/independent figures");
+    check(why.includes("rule"), `headline explanation: ${why}`);
     const screenshot = await shot(page, "incident", false);
     await shot(page, "incident-full");
     // The Spanish switch relabels the page.
     await page.locator('header .lang button[data-lang="es"]').click();
     await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
     const heading = await page.locator("main h2").first().textContent();
-    check(heading === "Lo que dicen las fuentes", `Spanish heading is ${heading}`);
-    return { attributes, sources, statements, grade, screenshot, screenshot_es: await shot(page, "incident-es") };
+    check(heading === "Afirmaciones: quién dice qué, y con qué respaldo", `Spanish heading is ${heading}`);
+    const claimsEs = await page.locator("#claims-table thead th").first().textContent();
+    check(claimsEs === "Origen", `Spanish claims table header: ${claimsEs}`);
+    return { attributes, sources, statements, grade, origins, claimLinks, figures, screenshot, screenshot_es: await shot(page, "incident-es") };
   },
 
   // Follow a canonical value to its source: the document page highlights exactly that span.
@@ -138,7 +173,83 @@ const scenarios = {
     check(sha === url.searchParams.get("sha"), "the page shows another document's SHA-256");
     const download = await page.locator("#download").getAttribute("href");
     check(download.endsWith(`/api/documents/${sha}/original`), `download link ${download}`);
+    // A value in the claims table leads to its passage too.
+    await open(page, `/incident?key=${args.key}&lang=en`);
+    const claim = page.locator("#claims-table a.claim-link").nth(1);
+    await claim.click();
+    await page.waitForURL(/\/document\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const claimUrl = new URL(page.url());
+    check(claimUrl.searchParams.get("start") !== null, `claim link without a span: ${claimUrl}`);
+    check(await page.locator("#highlight").isVisible(), "the claim's span is not highlighted");
     return { marked, start: url.searchParams.get("start"), end: url.searchParams.get("end"), screenshot: await shot(page, "document") };
+  },
+
+  // A reviewer signs in, regrades an attribute with a rationale, and finds the entry in the
+  // incident's history; the review queue lists incidents; signing out hides the actions.
+  async review(page) {
+    await open(page, `/incident?key=${args.key}&lang=en`);
+    check(await page.locator("#review-needs-role").isVisible(), "review actions shown to an anonymous visitor");
+    check((await page.locator("#regrade").count()) === 0, "the regrade form is there without signing in");
+    await page.click("#sign-in");
+    await page.waitForURL(/\/login\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await page.fill("#username", args.user);
+    await page.fill("#password", "wrong password!");
+    await page.click("#login-submit");
+    await page.waitForSelector("#login-status .error");
+    const refused = await page.locator("#login-status .error").textContent();
+    check(refused.includes("wrong user name or password"), `a wrong password says: ${refused}`);
+    await page.fill("#password", args.password);
+    await shot(page, "login");
+    await page.click("#login-submit");
+    await page.waitForURL(/\/incident\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await page.waitForSelector("#who");
+    const who = await page.locator("#who").textContent();
+    check(who.startsWith(args.user), `signed in as ${who}`);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === "cotejo_session");
+    check(session && session.httpOnly && session.sameSite === "Strict", `session cookie: ${JSON.stringify(session)}`);
+    check(await page.evaluate(() => document.cookie.includes("cotejo_session")) === false, "the session cookie is readable by scripts");
+    await page.selectOption("#regrade-attribute", args.attribute);
+    await page.selectOption("#regrade-grade", args.grade);
+    await page.fill("#regrade-rationale", args.rationale);
+    await page.click("#regrade-submit");
+    await page.waitForSelector("#review-saved");
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const saved = await page.locator("#review-saved").textContent();
+    const header = await page.locator(`#claims-table thead th[data-attribute="${args.attribute}"] .grade`).textContent();
+    check(header.startsWith(args.grade), `after the regrade the ${args.attribute} column shows ${header}`);
+    const regrade = await page.locator(`.explanation[data-attribute="${args.attribute}"] .regrade`).textContent();
+    check(regrade.includes(args.rationale) && regrade.includes(args.user), `regrade note: ${regrade}`);
+    await page.locator("#review").scrollIntoViewIfNeeded();
+    const reviewShot = await shot(page, "incident-review", false);
+    await page.click("#history-link");
+    await page.waitForURL(/\/history\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const last = page.locator("#history tbody tr.review-entry").last();
+    const entry = {
+      what: await last.locator("td.what").textContent(),
+      by: await last.locator("td.by").textContent(),
+      rationale: await last.locator("td.rationale").textContent(),
+    };
+    check(entry.what.startsWith("regraded") && entry.by === args.user && entry.rationale === args.rationale, `history entry: ${JSON.stringify(entry)}`);
+    const historyShot = await shot(page, "history");
+    await page.locator('header .lang button[data-lang="es"]').click();
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    const que = await page.locator("#history thead th").first().textContent();
+    check(que === "Cuándo", `Spanish history header: ${que}`);
+    const historyEs = await shot(page, "history-es");
+    await page.click("#nav-review");
+    await page.waitForURL(/\/review\?/);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const queued = await page.locator("#new-incidents tbody tr").count();
+    check(queued > 0, "the review queue lists no new incident");
+    const queueShot = await shot(page, "review-queue");
+    await page.click("#sign-out");
+    await page.waitForSelector("#sign-in");
+    return { saved, entry, queued, screenshots: [reviewShot, historyShot, historyEs, queueShot] };
   },
 
   // A document full of markup renders inert on every page that shows its text.
@@ -149,6 +260,9 @@ const scenarios = {
       [`/incident?key=${args.key}&lang=en`, "incident"],
       [`/document?sha=${args.sha}&lang=en`, "document"],
       [`/document?sha=${args.sha}&start=0&end=40&field=text&lang=es`, "document-span"],
+      [`/history?key=${args.key}&lang=en`, "history"],
+      ["/review?lang=en", "review"],
+      ["/login?lang=en&next=javascript:alert(1)", "login"],
     ];
     const seen = {};
     for (const [path, name] of pages) {
@@ -156,7 +270,7 @@ const scenarios = {
       check(await page.evaluate(() => document.body.dataset.state) === "ready", `${name}: did not load`);
       await page.waitForTimeout(300); // give any injected handler (img onerror) time to fire
       seen[name] = await assertInert(page, name);
-      if (name !== "home") {
+      if (!["home", "review", "login", "history"].includes(name)) {
         const text = await page.locator("body").textContent();
         check(text.includes(args.visible), `${name}: the markup is not shown as text (${JSON.stringify(args.visible)} missing)`);
       }
@@ -169,6 +283,13 @@ const scenarios = {
     // Clicking every link of the document page runs nothing.
     const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     check(hrefs.every((h) => h.startsWith("/") || h.startsWith("http")), `odd links: ${hrefs}`);
+    // A hostile note, rationale and user name show as text in the history and on the incident.
+    await open(page, `/history?key=${args.key}&lang=en`);
+    const history = await page.locator("#history").textContent();
+    check(history.includes(args.note) && history.includes(args.author), `history lacks the hostile note or author as text`);
+    await open(page, `/incident?key=${args.key}&lang=en`);
+    const notes = await page.locator("#notes").textContent();
+    check(notes.includes(args.note), "the incident's notes lack the hostile note as text");
     // Search hits mark the words found, and the markup around them stays text.
     await open(page, "/?lang=en&q=Maracaibo");
     const marks = await page.locator("#hits mark").allTextContents();
@@ -191,7 +312,7 @@ async function main() {
     });
     page.on("console", (msg) => {
       const text = msg.text();
-      if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(text)) {
+      if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of (404|401)/.test(text)) {
         problems.push(`console error: ${text}`);
       }
     });

@@ -1,14 +1,15 @@
-"""The FastAPI application: the read API over one store, and the web UI it serves.
+"""The FastAPI application: the API over one store, and the web UI it serves.
 
 `create_app(settings)` opens the store named by the settings (tests pass a temp home); the
-routers are listed once in `ROUTERS`. Every /api route checks read access through
-`cotejo.api.auth`; every response carries a strict Content-Security-Policy, since pages
-show text taken from untrusted sources.
+routers are listed once in `ROUTERS`. Every /api route but signing in checks read access
+through `cotejo.api.auth`, and every write the role its action needs; every response carries
+a strict Content-Security-Policy, since pages show text taken from untrusted sources.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,8 +18,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cotejo import __version__
 from cotejo.api import errors
-from cotejo.api.auth import Authenticator, NoUsers, require_reader
-from cotejo.api.routes import documents, exports, incidents, search, status
+from cotejo.api.auth import Authenticator, StoreAccounts, require_reader
+from cotejo.api.routes import account, documents, exports, incidents, review, search, status
+from cotejo.api.throttle import LoginThrottle
 from cotejo.config import Settings
 from cotejo.store import search as fts
 from cotejo.store.db import Store
@@ -26,14 +28,18 @@ from cotejo.web import pages
 
 log = logging.getLogger(__name__)
 
-# The API's routers in one visible list; each module holds one resource.
+# The API's routers in one visible list; each module holds one resource. `account` (sign in,
+# who am I, tokens, users) is open on a private deployment too: one has to be able to sign in.
 ROUTERS: tuple[APIRouter, ...] = (
     status.router,
     incidents.router,
+    review.router,
     documents.router,
     search.router,
     exports.router,
+    account.router,
 )
+OPEN_ROUTERS = (account.router,)
 
 # No inline script or style anywhere, no frames, no plugins, nothing from another origin.
 CSP = (
@@ -55,7 +61,8 @@ def create_app(
     authenticator: Authenticator | None = None,
 ) -> FastAPI:
     """The app over `store` (else the store of `settings`, opened here and closed at
-    shutdown). `authenticator` decides who a request is: `NoUsers` until accounts exist."""
+    shutdown). `authenticator` decides who a request is: by default the store's users, with
+    their sessions and API tokens (`StoreAccounts`)."""
     owned = store is None
     opened = store or Store(settings, create=False)
 
@@ -68,11 +75,15 @@ def create_app(
     app = FastAPI(
         title="cotejo",
         version=__version__,
-        summary="Incidents cross-checked across sources: read API, exports and web UI",
+        summary="Incidents cross-checked across sources: API, review, exports and web UI",
         description=(
             "Every error is JSON: `{status, message, hint}`, where `hint` says what to fix. "
             "Lists page with stable keyset cursors: pass `next_cursor` back as `cursor`. "
-            "Text from sources is untrusted: escape it wherever you show it."
+            "Text from sources is untrusted: escape it wherever you show it. "
+            "Writes need a user with the role: scripts send `Authorization: Bearer TOKEN` "
+            "(`cotejo users token NAME`); a browser signs in with `POST /api/login` (an "
+            "HttpOnly session cookie) and sends the `csrf_token` it gets as `X-CSRF-Token`. "
+            "Without a user a write answers 401, below the role 403, and changes nothing."
         ),
         lifespan=lifespan,
         docs_url=None,  # Swagger UI loads scripts from a CDN; /openapi.json is the spec
@@ -80,13 +91,28 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = opened
-    app.state.authenticator = authenticator or NoUsers()
+    app.state.authenticator = authenticator or StoreAccounts(opened)
+    app.state.secret_key = secret_key(settings)
+    app.state.login_throttle = LoginThrottle()
     errors.install(app)
     for router in ROUTERS:
-        app.include_router(router, dependencies=[Depends(require_reader)])
+        opened_to = [] if router in OPEN_ROUTERS else [Depends(require_reader)]
+        app.include_router(router, dependencies=opened_to)
     pages.mount(app)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def secret_key(settings: Settings) -> bytes:
+    """The key that signs CSRF tokens: COTEJO_SECRET_KEY, else a throwaway one (browsers then
+    fetch a new CSRF token after a restart; `cotejo serve` shares one among its workers)."""
+    if settings.secret_key:
+        return settings.secret_key.encode("utf-8")
+    log.warning(
+        "COTEJO_SECRET_KEY is not set: using a throwaway key for this process; set it so "
+        "that several server processes agree"
+    )
+    return secrets.token_bytes(32)
 
 
 class SecurityHeaders:

@@ -2,7 +2,8 @@
 
 `message` says what is wrong and `hint` what to do about it; the status comes from the
 error class (`cotejo.errors`: InputError 400, NotFound 404, NotSignedIn 401, AccessDenied 403,
-StoreError 503). Request validation by FastAPI and unknown routes answer in the same shape.
+TooManyAttempts 429 with Retry-After, StoreError 503). Request validation by FastAPI and
+unknown routes answer in the same shape.
 """
 
 from __future__ import annotations
@@ -19,8 +20,12 @@ from cotejo.errors import CotejoError
 log = logging.getLogger(__name__)
 
 
-def error_response(status: int, message: str, hint: str = "") -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+def error_response(
+    status: int, message: str, hint: str = "", retry_after: int | None = None
+) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
     return JSONResponse(
         {"status": status, "message": message, "hint": hint}, status_code=status, headers=headers
     )
@@ -30,7 +35,9 @@ async def _cotejo_error(request: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, CotejoError)
     if getattr(err, "status", 500) >= 500:
         log.error("%s %s: %s", request.method, request.url.path, err)
-    return error_response(getattr(err, "status", 500), err.message, err.hint)
+    return error_response(
+        getattr(err, "status", 500), err.message, err.hint, getattr(err, "retry_after", None)
+    )
 
 
 async def _validation_error(request: Request, err: Exception) -> JSONResponse:

@@ -128,7 +128,12 @@ def set_role(
 def list_users(store: Store) -> list[dict[str, Any]]:
     with store.session() as session:
         return [
-            {"username": u.username, "role": u.role, "created_by": u.created_by}
+            {
+                "username": u.username,
+                "role": u.role,
+                "created_by": u.created_by,
+                "password": u.password_hash is not None,
+            }
             for u in session.scalars(select(m.User).order_by(m.User.username))
         ]
 

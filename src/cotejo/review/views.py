@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from cotejo.assess.model import IncidentAssessment, Reading
@@ -106,7 +106,7 @@ def _reading(reading: Reading) -> dict[str, Any]:
 def incident_view(store: Store, key: str) -> dict[str, Any]:
     """The claims table of one incident: per attribute each origin's value, the grade and its
     explanation; a person's decision and an open flag sit beside the machine's grade."""
-    with store.session() as session:
+    with store.read_session() as session:
         found = _incident(session, key)
         row = latest_assessment(session, found.id)
         view: dict[str, Any] = {
@@ -172,7 +172,7 @@ def incident_view(store: Store, key: str) -> dict[str, Any]:
 def history(store: Store, key: str) -> list[dict[str, Any]]:
     """Everything that happened to an incident, oldest first: creation, analysts' merges,
     splits and moves, assessments (with the rules version), review actions and flags."""
-    with store.session() as session:
+    with store.read_session() as session:
         found = _incident(session, key)
         items: list[dict[str, Any]] = [
             {"at": found.created_at, "what": "created", "by": "resolve", "detail": {}}
@@ -270,13 +270,44 @@ def history(store: Store, key: str) -> list[dict[str, Any]]:
 
 
 def review_queue(store: Store) -> list[dict[str, Any]]:
-    with store.session() as session:
+    with store.read_session() as session:
         return open_flags(session)
+
+
+def new_incidents(store: Store, limit: int = 100) -> list[dict[str, Any]]:
+    """Live incidents no person has acted on yet (no review entry names them), newest first:
+    the other half of the review queue."""
+    reviewed = (
+        select(m.ReviewEntry.id)
+        .where(m.ReviewEntry.subject == literal("incident:") + m.Incident.key)
+        .exists()
+    )
+    with store.read_session() as session:
+        rows = session.execute(
+            select(m.Incident)
+            .where(m.Incident.retired_at.is_(None), ~reviewed)
+            .order_by(m.Incident.created_at.desc(), m.Incident.key.desc())
+            .limit(limit)
+        ).scalars()
+        return [
+            {
+                "incident": row.key,
+                "event_type": row.event_type,
+                "date": row.date_start.isoformat() if row.date_start else None,
+                "place": row.place_name,
+                "country": row.country_code,
+                "documents": row.document_count,
+                "grade": row.grade,
+                "acknowledged": row.grade_acknowledged,
+                "created_at": row.created_at.isoformat(),
+            }
+            for row in rows
+        ]
 
 
 def headlines(store: Store) -> dict[str, dict[str, Any]]:
     """The current headline grade of every assessed incident, by key."""
-    with store.session() as session:
+    with store.read_session() as session:
         newest = select(func.max(m.Assessment.id)).group_by(m.Assessment.incident_id)
         rows = session.execute(
             select(m.Incident.key, m.Assessment.headline, m.Assessment.acknowledged)

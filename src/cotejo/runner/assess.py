@@ -268,6 +268,9 @@ def _store_assessment(
         created_at=now,
     )
     session.add(row)
+    # The list of incidents shows (and filters by) the headline grade from its own row.
+    incident.grade = row.headline
+    incident.grade_acknowledged = row.acknowledged
     session.flush()
     for attribute in result.attributes:
         session.add(

@@ -112,6 +112,12 @@ def incident_filters(query: IncidentQuery) -> list[Any]:
         clauses.append(_members_where(*by_document))
     if query.actor:
         clauses.append(_actor_named(query.actor))
+    if query.grades:
+        graded = [g for g in query.grades if g != "ungraded"]
+        either = [I.grade.in_(graded)] if graded else []
+        if "ungraded" in query.grades:
+            either.append(I.grade.is_(None))
+        clauses.append(or_(*either) if len(either) > 1 else either[0])
     return clauses
 
 
@@ -145,6 +151,8 @@ _SUMMARY_COLUMNS = (
     I.document_count,
     I.mention_count,
     I.updated_at,
+    I.grade,
+    I.grade_acknowledged,
     *_CANONICAL_COLUMNS,
 )
 
@@ -186,7 +194,8 @@ def _summary(row: Any) -> IncidentSummary:
         injured=_row_figure(row, "injured"),
         documents=row.document_count,
         mentions=row.mention_count,
-        grade=None,
+        grade=row.grade,
+        acknowledged=row.grade_acknowledged,
         updated_at=row.updated_at,
     )
 
@@ -266,7 +275,8 @@ def incident_page_json(
                 "injured": _figure_json(row, "injured"),
                 "documents": row.document_count,
                 "mentions": row.mention_count,
-                "grade": None,
+                "grade": row.grade,
+                "acknowledged": row.grade_acknowledged,
                 "updated_at": _iso(row.updated_at),
             }
         )

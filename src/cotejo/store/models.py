@@ -256,6 +256,10 @@ class Incident(Base):
     unplaced: Mapped[bool] = mapped_column(default=False)
     place_keys: Mapped[str] = mapped_column(Text, default="|")
     canonical: Mapped[str] = mapped_column(Text, default="{}")  # canonical values as JSON
+    # The newest assessment's headline grade and acknowledged flag, written by the assess
+    # runner beside its assessment, so the incident list reads them in the same row.
+    grade: Mapped[str | None] = mapped_column(String(20))
+    grade_acknowledged: Mapped[bool | None]
 
 
 # Keyset pages of the API walk incidents by (date, key); by country or event type first when
@@ -263,6 +267,7 @@ class Incident(Base):
 Index("ix_incidents_date_start_key", Incident.date_start, Incident.key)
 Index("ix_incidents_country_date_key", Incident.country_code, Incident.date_start, Incident.key)
 Index("ix_incidents_type_date_key", Incident.event_type, Incident.date_start, Incident.key)
+Index("ix_incidents_grade_date_key", Incident.grade, Incident.date_start, Incident.key)
 # A small bounding box is found through this, then sorted (see store/browse.py); it covers
 # the other filters and the sort keys, so no row is read that does not make the page.
 Index(
@@ -414,6 +419,43 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str | None] = mapped_column(String(100))
+    # Signing in (migration 0009): an argon2id hash, never the password; consecutive failed
+    # sign-ins and the time until which another attempt is refused.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    password_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ApiToken(Base):
+    """A token for scripts (`Authorization: Bearer ...`). Only the SHA-256 of the token is
+    kept: it is shown once, at creation. Revoked tokens stay, with who revoked them."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    label: Mapped[str] = mapped_column(String(100))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(20))  # the token's first characters, to tell it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class LoginSession(Base):
+    """A signed-in browser: the cookie holds a random id, the table only its SHA-256."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ReviewEntry(Base):

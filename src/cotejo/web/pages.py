@@ -23,7 +23,14 @@ VENDOR_FILES = (
     "topojson-client/topojson-client.min.js",
     "world-atlas/countries-50m.json",
 )
-PAGES = {"/": "index.html", "/incident": "incident.html", "/document": "document.html"}
+PAGES = {
+    "/": "index.html",
+    "/incident": "incident.html",
+    "/document": "document.html",
+    "/history": "history.html",
+    "/review": "review.html",
+    "/login": "login.html",
+}
 MISSING = (
     "<!DOCTYPE html><title>cotejo</title><h1>The web UI is not built</h1>"
     "<p>Run <code>make web</code> (it runs <code>npm ci</code> and copies the map libraries "

@@ -51,6 +51,13 @@ SourceKindParam = Annotated[
 ActorParam = Annotated[
     str | None, Query(description="part of an actor's name (forces, groups, offices)")
 ]
+GradeParam = Annotated[
+    str | None,
+    Query(
+        description="headline grades, comma-separated: corroborated, single-origin, contested, "
+        "refuted, ungraded (not assessed, or no occurrence, date or place stated)"
+    ),
+]
 LimitParam = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 CursorParam = Annotated[
     str | None, Query(description="next_cursor of the previous page; omit for the first page")
@@ -66,6 +73,7 @@ async def incident_query(
     language: LanguageParam = None,
     source_kind: SourceKindParam = None,
     actor: ActorParam = None,
+    grade: GradeParam = None,
 ) -> IncidentQuery:
     return parse_incident_query(
         {
@@ -77,5 +85,6 @@ async def incident_query(
             "language": language,
             "source_kind": source_kind,
             "actor": actor,
+            "grade": grade,
         }
     )

@@ -1,4 +1,4 @@
-"""What the store holds, the words the filters accept, and who is asking."""
+"""What the store holds, the words the filters accept, and the sources."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from cotejo import __version__
-from cotejo.api.auth import CurrentUser
 from cotejo.api.routes.common import reading
 from cotejo.extract.events import ACLED
 from cotejo.extract.model import EventType
@@ -56,10 +55,3 @@ def get_vocabulary() -> dict[str, Any]:
 def list_sources(request: Request) -> list[SourceSummary]:
     with reading(request) as session:
         return browse.sources(session)
-
-
-@router.get("/me", summary="Who the request is signed in as (null: anonymous)")
-def get_me(user: CurrentUser) -> dict[str, Any] | None:
-    if user is None:
-        return None
-    return {"name": user.name, "roles": sorted(user.roles), "via": user.via}

@@ -3,7 +3,7 @@
 // Text from sources is untrusted. Nothing here (or in any page script) assigns innerHTML:
 // elements are built with createElement and filled with textContent, and links are only
 // ever http(s) or same-origin paths.
-import { EVENT_TYPES, LABELS, LANGUAGES, PRECISIONS, ROLES, SOURCE_KINDS, STANCES } from "./i18n.js";
+import { EVENT_TYPES, GRADES, LABELS, LANGUAGES, PRECISIONS, ROLES, SOURCE_KINDS, STANCES, USER_ROLES } from "./i18n.js";
 
 // -- URL state ---------------------------------------------------------------------------
 
@@ -48,6 +48,19 @@ export const languageLabel = (value) => pick(LANGUAGES, value);
 export const precisionLabel = (value) => pick(PRECISIONS, value);
 export const stanceLabel = (value) => pick(STANCES, value);
 export const roleLabel = (value) => pick(ROLES, value);
+export const gradeLabel = (value) => (value && value !== "ungraded" ? pick(GRADES, value) : t("not_graded"));
+export const userRoleLabel = (value) => pick(USER_ROLES, value);
+
+export function attributeLabel(attribute) {
+  const label = t("attr_" + attribute);
+  return label === "attr_" + attribute ? attribute : label;
+}
+
+// A grade as a coloured badge: "corroborated + acknowledged".
+export function gradeBadge(grade, acknowledged = false, extra = {}) {
+  const text = gradeLabel(grade) + (grade && acknowledged ? " + " + t("acknowledged") : "");
+  return el("span", { className: "grade " + (grade ? "g-" + grade : "ungraded"), ...extra }, text);
+}
 
 // -- safe DOM ----------------------------------------------------------------------------
 
@@ -118,7 +131,25 @@ export async function api(path, query = {}) {
     if (value !== null && value !== undefined && value !== "") search.set(name, value);
   }
   const url = path + (search.toString() ? "?" + search : "");
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  return answer(await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }));
+}
+
+// A write: JSON in and out, with the CSRF token of the signed-in session.
+export async function send(method, path, body = null) {
+  const headers = { Accept: "application/json" };
+  const account = await me();
+  if (account && account.csrf_token) headers["X-CSRF-Token"] = account.csrf_token;
+  if (body !== null) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+  return answer(response);
+}
+
+async function answer(response) {
   let body = null;
   try {
     body = await response.json();
@@ -145,6 +176,53 @@ export function showError(container, err) {
       err.hint ? el("div", { className: "hint", text: err.hint }) : null,
     ),
   );
+}
+
+// -- who is signed in -------------------------------------------------------------------
+
+let account = null; // a promise of GET /api/me, fetched once per page
+
+export function me({ fresh = false } = {}) {
+  if (!account || fresh) account = api("/api/me").catch(() => null);
+  return account;
+}
+
+// Whether the signed-in user holds `role` (roles include the ones below them).
+export function can(user, role) {
+  return Boolean(user && user.roles && user.roles.includes(role));
+}
+
+function accountBox() {
+  const box = el("nav", { className: "account", id: "account", "aria-label": t("account") });
+  me().then((user) => {
+    clear(box);
+    if (!user) {
+      if (window.location.pathname === "/login") return;
+      const next = window.location.pathname + window.location.search;
+      box.append(el("a", { href: `/login?${new URLSearchParams({ next, lang: lang() })}`, id: "sign-in" }, t("sign_in")));
+      return;
+    }
+    box.append(
+      el("span", { className: "who", id: "who" }, user.name, el("span", { className: "role", text: ` (${userRoleLabel(user.role)})` })),
+    );
+    if (user.via === "session") {
+      box.append(
+        el("button", {
+          type: "button",
+          id: "sign-out",
+          onclick: async () => {
+            try {
+              await send("POST", "/api/logout");
+            } finally {
+              await me({ fresh: true });
+              window.dispatchEvent(new Event("cotejo:account"));
+            }
+          },
+        }, t("sign_out")),
+      );
+    }
+  });
+  return box;
 }
 
 // -- page chrome -----------------------------------------------------------------------
@@ -179,6 +257,13 @@ export function header(title) {
       el("span", { className: "tagline", text: t("tagline") }),
     ),
     el("h1", { text: title || "" }),
+    el(
+      "nav",
+      { className: "pages", "aria-label": t("pages") },
+      el("a", { href: "/?" + langQuery(), text: t("incidents") }),
+      el("a", { href: "/review?" + langQuery(), id: "nav-review", text: t("review_queue") }),
+    ),
+    accountBox(),
     switcher,
   );
   document.documentElement.lang = lang();
@@ -209,8 +294,16 @@ export function documentLink(span, label, extra = {}) {
   return el("a", { href: "/document?" + query, className: extra.className || "" }, label);
 }
 
+// Markers and list dots take the colour of the incident's headline grade.
 export function markerClass(incident) {
-  // The hook for grade colouring: once assessment fills `grade`, markers take its colour.
-  if (incident.grade) return "mk g-" + incident.grade;
-  return "mk t-" + (incident.event_type || "other");
+  return "mk " + (incident.grade ? "g-" + incident.grade : "g-none");
+}
+
+export function incidentLink(key, label) {
+  return el("a", { href: `/incident?key=${encodeURIComponent(key)}&${langQuery()}` }, label);
+}
+
+// Pages render again on back/forward, on the language switch, and on signing out.
+export function rerenderOn(render) {
+  for (const name of ["popstate", "cotejo:lang", "cotejo:account"]) window.addEventListener(name, render);
 }

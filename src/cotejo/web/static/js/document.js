@@ -13,6 +13,7 @@ import {
   langQuery,
   languageLabel,
   params,
+  rerenderOn,
   setParams,
   showError,
   sourceKindLabel,
@@ -142,6 +143,5 @@ async function render() {
   document.body.dataset.state = "ready";
 }
 
-window.addEventListener("popstate", render);
-window.addEventListener("cotejo:lang", render);
+rerenderOn(render);
 render();

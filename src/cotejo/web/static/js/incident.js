@@ -3,6 +3,7 @@
 /* global L */
 import {
   api,
+  attributeLabel,
   clear,
   documentLink,
   el,
@@ -10,11 +11,14 @@ import {
   externalLink,
   fmtDate,
   fmtFigure,
+  gradeBadge,
   header,
   langQuery,
   languageLabel,
   markerClass,
+  me,
   params,
+  rerenderOn,
   precisionLabel,
   roleLabel,
   showError,
@@ -22,6 +26,7 @@ import {
   stanceLabel,
   t,
 } from "./common.js";
+import { claimsTable, explanations, figuresTable, notesList, reviewPanel } from "./claims.js";
 import { baseMap } from "./map.js";
 
 function section(title, ...children) {
@@ -86,11 +91,6 @@ function canonicalTable(incident) {
   return table([t("attribute"), t("reading"), t("sources_giving")], rows, "canonical-table");
 }
 
-function attributeLabel(attribute) {
-  const label = t("attr_" + attribute);
-  return label === "attr_" + attribute ? attribute : label;
-}
-
 // Statements grouped by what is said and who says it: forty reprints of one claim are one
 // row with forty documents, the way assessment will count origins.
 function statementsTable(incident) {
@@ -147,6 +147,16 @@ function actorsList(incident) {
   return el("ul", { className: "actors" }, ...incident.actors.map((a) => el("li", {}, el("strong", { text: a.name }), ` — ${roleLabel(a.role)} (${a.kind}), ${a.documents} ${t("documents").toLowerCase()}`)));
 }
 
+let flash = null; // the result of the last review action, shown once after re-rendering
+
+async function saved(result) {
+  flash = t("saved", { entry: result.entry });
+  await render();
+  flash = null;
+  const note = document.getElementById("review-saved");
+  if (note) note.scrollIntoView({ block: "center" });
+}
+
 async function render() {
   header(null);
   const main = clear(document.getElementById("main"));
@@ -157,8 +167,14 @@ async function render() {
     return;
   }
   let incident;
+  let claims;
+  let user;
   try {
-    incident = await api(`/api/incidents/${encodeURIComponent(key)}`);
+    [incident, claims, user] = await Promise.all([
+      api(`/api/incidents/${encodeURIComponent(key)}`),
+      api(`/api/incidents/${encodeURIComponent(key)}/claims`),
+      me(),
+    ]);
   } catch (err) {
     showError(main, err);
     document.body.dataset.state = "error";
@@ -170,8 +186,18 @@ async function render() {
   const facts = el(
     "dl",
     { className: "facts" },
-    el("dt", { text: t("grade") }),
-    el("dd", {}, el("span", { className: "grade " + (incident.grade ? "g-" + incident.grade : "ungraded"), id: "grade", text: incident.grade || t("not_graded") }), el("div", { className: "hint", text: t("grade_note") })),
+    el("dt", { text: t("headline") }),
+    el(
+      "dd",
+      {},
+      gradeBadge(claims.headline, claims.acknowledged, { id: "grade" }),
+      claims.assessed
+        ? el("div", { className: "headline-why", id: "headline-why", text: claims.headline_explanation })
+        : el("div", { className: "hint", text: t("not_assessed") }),
+      el("div", { className: "hint", text: t("grade_note") }),
+      claims.assessed ? el("div", { className: "hint", text: t("rules", { version: claims.rules_version, at: String(claims.assessed_at).slice(0, 16).replace("T", " ") }) }) : null,
+      el("div", {}, el("a", { href: `/history?key=${encodeURIComponent(incident.key)}&${langQuery()}`, id: "history-link", text: t("history") + " →" })),
+    ),
     el("dt", { text: t("date") }),
     el("dd", { text: `${fmtDate(incident.date)} (${precisionLabel(incident.date_precision) || "—"})` }),
     el("dt", { text: t("place") }),
@@ -186,13 +212,18 @@ async function render() {
     el("dd", { text: String(incident.documents) }),
   );
   const mapBox = el("div", { id: "incident-map" });
-  main.append(
+  const parts = [
     el("div", { className: "incident-head" }, el("section", { className: "panel" }, el("p", { className: "key", text: incident.key }), facts), el("section", { className: "panel" }, mapBox)),
+    claims.assessed ? section(t("claims"), el("p", { className: "hint", text: t("claims_hint") }), claimsTable(claims)) : null,
+    claims.assessed ? section(t("figures"), figuresTable(claims)) : null,
+    claims.assessed ? section(t("explanations"), explanations(claims)) : null,
+    section(t("review"), flash ? el("p", { className: "saved", id: "review-saved", role: "status", text: flash }) : null, notesList(claims), reviewPanel(claims, user, incident.key, saved)),
     section(t("canonical"), canonicalTable(incident)),
     section(t("statements"), statementsTable(incident)),
     section(t("sources"), sourcesTable(incident)),
     section(t("actors"), actorsList(incident)),
-  );
+  ];
+  main.append(...parts.filter(Boolean));
   if (incident.latitude !== null && incident.longitude !== null) {
     const map = baseMap(mapBox, { zoomControl: true });
     map.setView([incident.latitude, incident.longitude], 6);
@@ -206,6 +237,5 @@ async function render() {
   document.body.dataset.state = "ready";
 }
 
-window.addEventListener("popstate", render);
-window.addEventListener("cotejo:lang", render);
+rerenderOn(render);
 render();

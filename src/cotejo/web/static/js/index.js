@@ -7,22 +7,25 @@ import {
   el,
   eventTypeLabel,
   fmtDate,
+  gradeBadge,
+  gradeLabel,
   fmtFigure,
   header,
   lang,
   langQuery,
   markerClass,
   params,
+  rerenderOn,
   setParams,
   showError,
   sourceKindLabel,
   languageLabel,
   t,
 } from "./common.js";
-import { EVENT_TYPES, LANGUAGES, SOURCE_KINDS } from "./i18n.js";
+import { EVENT_TYPES, GRADES, LANGUAGES, SOURCE_KINDS } from "./i18n.js";
 import { baseMap } from "./map.js";
 
-const FILTERS = ["date_from", "date_to", "country", "event_type", "language", "source_kind", "actor"];
+const FILTERS = ["date_from", "date_to", "country", "event_type", "grade", "language", "source_kind", "actor"];
 const PAGE = 500; // rows per API page
 const MAP_CAP = 5000; // markers fetched for the map
 const LIST_STEP = 100; // rows the list shows per "show more"
@@ -76,6 +79,7 @@ function renderFilters() {
     field("date_to", input("date_to", "date")),
     field("country", input("country", "text", { maxlength: "40", placeholder: "VE,CO" })),
     field("event_type", select("event_type", Object.keys(EVENT_TYPES), eventTypeLabel)),
+    field("grade", select("grade", [...Object.keys(GRADES), "ungraded"], gradeLabel)),
     field("language", select("language", Object.keys(LANGUAGES), languageLabel)),
     field("source_kind", select("source_kind", Object.keys(SOURCE_KINDS), sourceKindLabel)),
     field("actor", input("actor", "text", { maxlength: "200" })),
@@ -129,6 +133,7 @@ function popup(incident) {
     { className: "popup" },
     el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}`, className: "popup-title" }, eventTypeLabel(incident.event_type)),
     el("div", { text: `${fmtDate(incident.date)} · ${incident.place || "—"}` }),
+    el("div", {}, gradeBadge(incident.grade, incident.acknowledged)),
     el("div", { text: `${t("killed")}: ${fmtFigure(incident.killed)} · ${t("documents")}: ${incident.documents}` }),
   );
 }
@@ -144,7 +149,7 @@ function renderMap(items) {
     });
   }
   if (cluster) map.removeLayer(cluster);
-  cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon });
   const points = [];
   for (const incident of items) {
     if (incident.latitude === null || incident.longitude === null) continue;
@@ -155,6 +160,7 @@ function renderMap(items) {
     });
     marker.bindPopup(() => popup(incident));
     marker.incidentKey = incident.key;
+    marker.incidentGrade = incident.grade;
     cluster.addLayer(marker);
     points.push([incident.latitude, incident.longitude]);
   }
@@ -163,6 +169,35 @@ function renderMap(items) {
     map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 6 });
   }
   document.getElementById("map").dataset.markers = String(points.length);
+  renderLegend();
+}
+
+// What the marker colours mean, in the page's language.
+function renderLegend() {
+  const box = clear(document.getElementById("legend"));
+  box.append(el("span", { className: "legend-title", text: t("legend") + ":" }));
+  for (const grade of [...Object.keys(GRADES), null]) {
+    box.append(
+      el("span", { className: "legend-item" }, el("span", { className: markerClass({ grade }) + " dot", "aria-hidden": "true" }), gradeLabel(grade)),
+    );
+  }
+  box.append(el("span", { className: "legend-note muted", text: "(" + t("legend_clusters") + ")" }));
+}
+
+// A cluster takes the colour of the weakest grade among its incidents (refuted first), so a
+// doubtful incident is never hidden inside a green bubble; ungraded ones count last.
+const WEAKEST_FIRST = ["refuted", "contested", "single-origin", "corroborated"];
+
+function clusterIcon(group) {
+  const grades = new Set(group.getAllChildMarkers().map((m) => m.incidentGrade));
+  const weakest = WEAKEST_FIRST.find((g) => grades.has(g)) || "none";
+  const count = group.getChildCount();
+  // An element, not an HTML string: Leaflet appends it as it is.
+  return L.divIcon({
+    className: `mk-cluster g-${weakest}`,
+    html: el("span", { text: String(count) }),
+    iconSize: [30, 30],
+  });
 }
 
 // -- timeline ---------------------------------------------------------------------------
@@ -293,7 +328,7 @@ function renderList() {
         el("td", { className: "num", text: fmtFigure(incident.killed) }),
         el("td", { className: "num", text: fmtFigure(incident.injured) }),
         el("td", { className: "num", text: String(incident.documents) }),
-        el("td", { className: "muted", text: incident.grade || t("not_graded") }),
+        el("td", {}, gradeBadge(incident.grade, incident.acknowledged)),
       ),
     );
   }
@@ -402,6 +437,5 @@ function render() {
   refresh();
 }
 
-window.addEventListener("popstate", render);
-window.addEventListener("cotejo:lang", render);
+rerenderOn(render);
 render();
