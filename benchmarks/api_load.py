@@ -16,10 +16,16 @@ pages (page size 50) before it picks new filters. Language, source-kind and acto
 need member documents, which this synthetic store does not have, so they are left out.
 
 Prints one JSON line: p50/p95/p99 milliseconds, requests per second, errors, the CPU time the
-server and the load generator spent per request, and the machine's load average (other work
-on a shared machine inflates latency; CPU per request does not depend on it). The load
-generator is a few lines of asyncio over raw sockets, so that it takes as little of the
+server and the load generator spent per request, the machine's load average before and after
+the measured run, and `other_work_cores`: how many cores other processes kept busy meanwhile
+(other work on a shared machine inflates latency; CPU per request does not depend on it). The
+load generator is a few lines of asyncio over raw sockets, so that it takes as little of the
 machine's CPU as it can: client and server share the same cores.
+
+`--baseline-src DIR` first measures the server of another source tree on the same store and
+load (e.g. `git archive bf263bd src | tar -x -C /tmp/base`, then `--baseline-src
+/tmp/base/src`), and adds it and the speed-ups (baseline / current) to the line: ratios
+measured in one run, under the same machine load.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from cotejo.cli import EXPORT_FORMATS
 from cotejo.config import resolve_settings
 from cotejo.errors import ConfigError
 from cotejo.export import EXPORTERS, ExportOptions, export_records
-from cotejo.export.claims import ORGANISATION_KINDS, RATING, public_label
+from cotejo.export.claims import ORGANISATION_KINDS, RATING, speaker
 from cotejo.export.redact import Redactor, looks_like_a_name
 from cotejo.query import IncidentQuery, parse_incident_query
 from cotejo.runner.assess import current_assessment
@@ -210,9 +210,9 @@ def test_graphml_loads_with_every_node_and_edge_type(store: Store, graph: nx.DiG
                     if reading.grade is None:
                         continue
                     for origin in (*reading.support, *reading.denied_by):
-                        scope = "" if origin.kind in ORGANISATION_KINDS else incident.key
-                        label = public_label(origin.label, origin.kind).casefold()
-                        origins.add((scope, origin.kind, label))
+                        label, person = speaker(origin.label, origin.kind)
+                        scope = incident.key if person else ""
+                        origins.add((scope, origin.kind, label.casefold()))
     documents = {s.document for d in details for s in d.sources}
     assert types == {
         "incident": incidents,

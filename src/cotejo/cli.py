@@ -591,7 +591,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None, redact: bool, **filte
         redactor = default_redactor()
     exporter = EXPORTERS[fmt]
     settings = _settings(ctx)
-    options = options_from(settings, redacted=redact)
+    options = options_from(settings)
     with closing(Store(settings, create=False)) as store:
         with store.read_session() as session:
             records = export_records(session, query, redactor)

@@ -73,10 +73,8 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def options_from(settings: Settings, redacted: bool = False) -> ExportOptions:
-    return ExportOptions(
-        publisher=settings.publisher, public_url=settings.public_url, redacted=redacted
-    )
+def options_from(settings: Settings) -> ExportOptions:
+    return ExportOptions(publisher=settings.publisher, public_url=settings.public_url)
 
 
 __all__ = [

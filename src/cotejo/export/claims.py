@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +56,7 @@ def _catalogue():
     return default_catalogue()
 
 
+@lru_cache(maxsize=8192)
 def is_private_name(label: str, kind: str) -> bool:
     """A label that names a private person: a speaker or account of a kind that can be one,
     capitalised like a name, and not an organisation the alias file knows by that name."""
@@ -102,7 +103,6 @@ class ClaimOrigin:
     key: str  # stable within an export: kind and label, plus the incident for private roles
     label: str  # a name, or a role for a private person
     kind: str
-    private: bool  # of a kind that may be private people: named by role, counted per incident
     person: bool  # stands for private people (a role), not an organisation
     responsible: bool  # the party said to be responsible
     documents: tuple[str, ...]
@@ -173,26 +173,29 @@ def assessed(
     decisions = latest_decisions(session, incident_id)
     reviewed_at = max([row.created_at, *(d.created_at for d in decisions.values())])
 
+    cleaned: dict[tuple[str, str], str | None] = {}  # one span backs many claims
+
     def clean(text: str | None, document: str | None = None) -> str | None:
         if redact is None or not text:
             return text
-        return redact(text, language.get(document or "", "en"))
+        language_of = language.get(document or "", "en")
+        if (text, language_of) not in cleaned:
+            cleaned[(text, language_of)] = redact(text, language_of)
+        return cleaned[(text, language_of)]
 
     def origin(found: Origin) -> ClaimOrigin:
-        private = found.kind not in ORGANISATION_KINDS
         label, person = speaker(found.label, found.kind)
         excerpts = tuple(
             Excerpt(s.document, s.start, s.end, s.field, clean(s.text, s.document) or "")
             for s in found.spans
         )
-        # An organisation is one node across incidents; a private role ("fishermen") is
-        # whoever was quoted under it in this incident.
-        scope = f"{key}:" if private else ""
+        # An organisation, office or account is one origin across incidents; a private
+        # role ("fishermen") is whoever was quoted under it in this incident.
+        scope = f"{key}:" if person else ""
         return ClaimOrigin(
             key=f"{scope}{found.kind}:{label.casefold()}",
             label=label,
             kind=found.kind,
-            private=private,
             person=person,
             responsible=found.responsible,
             documents=found.documents,

@@ -1,5 +1,5 @@
 """What an export needs to know beyond the records: who publishes it and where incidents are
-seen (ClaimReview's author and URLs), and whether it was redacted."""
+seen (ClaimReview's author and URLs)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ class ExportOptions:
         default=DEFAULT_PUBLIC_URL,
         metadata={"help": "where the web UI is served, without a trailing slash"},
     )
-    redacted: bool = field(default=False, metadata={"help": "private names were removed"})
 
     def incident_url(self, key: str) -> str:
         return f"{self.public_url}/incident?key={quote(key, safe='')}"

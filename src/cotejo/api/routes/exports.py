@@ -41,7 +41,7 @@ def export(
 
         redactor = default_redactor()
 
-    options = options_from(request.app.state.settings, redacted=redact)
+    options = options_from(request.app.state.settings)
 
     def body() -> Iterator[bytes]:
         with store.read_session() as session:
