@@ -346,3 +346,21 @@ def test_the_public_url_must_be_a_web_address() -> None:
         resolve_settings(home="x", env={"COTEJO_PUBLIC_URL": "javascript:alert(1)"})
     assert "https://" in caught.value.hint
     assert resolve_settings(home="x", env={}).public_url == "http://127.0.0.1:8000"
+
+
+def test_hostile_text_is_data_in_both(published_home: Path) -> None:
+    """The hostile report (tests/data/xss) ends up as escaped text, and the files still
+    parse; a javascript: URL is never given as a link."""
+    hostile = Store(make_settings(published_home), create=False)
+    try:
+        text = export(hostile, "graphml")
+        json.loads(export(hostile, "claimreview"))  # not assessed here: a valid empty array
+    finally:
+        hostile.close()
+    assert "<script" not in text and "&lt;script" in text
+    graph = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
+    values = [str(v) for _, data in graph.nodes(data=True) for v in data.values()]
+    assert any("<script" in v for v in values)
+    assert not any(
+        d.get("url", "").lower().startswith("javascript:") for _, d in graph.nodes(data=True)
+    )
