@@ -16,10 +16,16 @@ pages (page size 50) before it picks new filters. Language, source-kind and acto
 need member documents, which this synthetic store does not have, so they are left out.
 
 Prints one JSON line: p50/p95/p99 milliseconds, requests per second, errors, the CPU time the
-server and the load generator spent per request, and the machine's load average (other work
-on a shared machine inflates latency; CPU per request does not depend on it). The load
-generator is a few lines of asyncio over raw sockets, so that it takes as little of the
+server and the load generator spent per request, the machine's load average before and after
+the measured run, and `other_work_cores`: how many cores other processes kept busy meanwhile
+(other work on a shared machine inflates latency; CPU per request does not depend on it). The
+load generator is a few lines of asyncio over raw sockets, so that it takes as little of the
 machine's CPU as it can: client and server share the same cores.
+
+`--baseline-src DIR` first measures the server of another source tree on the same store and
+load (e.g. `git archive bf263bd src | tar -x -C /tmp/base`, then `--baseline-src
+/tmp/base/src`), and adds it and the speed-ups (baseline / current) to the line: ratios
+measured in one run, under the same machine load.
 """
 
 from __future__ import annotations
@@ -278,7 +284,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(home: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(home: Path, port: int, workers: int, src: Path | None = None):
+    """`cotejo serve` on loopback; from the source tree `src` (PYTHONPATH) if given."""
     command = [
         sys.executable,
         "-c",
@@ -291,7 +298,8 @@ def start_server(home: Path, port: int, workers: int) -> subprocess.Popen[bytes]
         "--workers",
         str(workers),
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
+    env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -306,6 +314,13 @@ def start_server(home: Path, port: int, workers: int) -> subprocess.Popen[bytes]
         time.sleep(0.2)
     stop_server(server)
     raise SystemExit("cotejo serve did not answer within 60 s")
+
+
+def machine_busy_seconds() -> float:
+    """CPU time every core of the machine has spent busy so far (all processes)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -337,6 +352,43 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
             server.wait()
 
 
+def measure(home: Path, args: argparse.Namespace, src: Path | None = None) -> dict:
+    """Serve `home`, warm up, run the measured load; latencies, CPU and the machine's load."""
+    port = free_port()
+    server = start_server(home, port, args.workers, src)
+    try:
+        if args.warmup:
+            asyncio.run(load(port, args.clients, args.warmup, args.seconds, args.seed + 10_000))
+        load_before = os.getloadavg()[0]
+        before = cpu_seconds(server.pid), time.process_time(), machine_busy_seconds()
+        result = asyncio.run(load(port, args.clients, args.requests, args.seconds, args.seed))
+        server_cpu = cpu_seconds(server.pid) - before[0]
+        client_cpu = time.process_time() - before[1]
+        busy = machine_busy_seconds() - before[2]
+    finally:
+        stop_server(server)
+    result["server_cpu_ms_per_request"] = round(server_cpu * 1000 / result["requests"], 2)
+    result["client_cpu_ms_per_request"] = round(client_cpu * 1000 / result["requests"], 2)
+    # Other work on the machine while this ran, in cores kept busy (2.0 = two whole cores).
+    other = max(0.0, busy - server_cpu - client_cpu) / result["seconds"]
+    result["other_work_cores"] = round(other, 2)
+    result["load_average_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    return result
+
+
+def speedup(baseline: dict, current: dict) -> dict:
+    """How many times better `current` is than `baseline` (> 1 is faster)."""
+    return {
+        "p50": round(baseline["p50_ms"] / current["p50_ms"], 2),
+        "p95": round(baseline["p95_ms"] / current["p95_ms"], 2),
+        "p99": round(baseline["p99_ms"] / current["p99_ms"], 2),
+        "requests_per_s": round(current["requests_per_s"] / baseline["requests_per_s"], 2),
+        "server_cpu_per_request": round(
+            baseline["server_cpu_ms_per_request"] / current["server_cpu_ms_per_request"], 2
+        ),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--incidents", type=int, default=100_000)
@@ -347,6 +399,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="cotejo serve --workers")
     parser.add_argument("--home", type=Path, default=None, help="keep (and reuse) the store here")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--baseline-src",
+        type=Path,
+        default=None,
+        help="also measure the server from this source tree (another version's src/, e.g. "
+        "from `git archive`) on the same store, just before this one, and print the ratios",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="cotejo-api-load-") as scratch:
@@ -357,20 +416,11 @@ def main() -> int:
             if home.exists() and any(home.iterdir()):
                 raise SystemExit(f"{home} holds something else; give an empty or new --home")
             built = round(build_store(home, args.incidents, args.seed), 1)
-        port = free_port()
-        server = start_server(home, port, args.workers)
-        try:
-            if args.warmup:
-                asyncio.run(load(port, args.clients, args.warmup, args.seconds, args.seed + 10_000))
-            before = cpu_seconds(server.pid), time.process_time()
-            result = asyncio.run(load(port, args.clients, args.requests, args.seconds, args.seed))
-            server_cpu = cpu_seconds(server.pid) - before[0]
-            client_cpu = time.process_time() - before[1]
-            result["server_cpu_ms_per_request"] = round(server_cpu * 1000 / result["requests"], 2)
-            result["client_cpu_ms_per_request"] = round(client_cpu * 1000 / result["requests"], 2)
-            result["load_average_1m"] = os.getloadavg()[0]
-        finally:
-            stop_server(server)
+        baseline = measure(home, args, args.baseline_src) if args.baseline_src else None
+        result = measure(home, args)
+    extra = {}
+    if baseline is not None:
+        extra = {"baseline": baseline, "speedup": speedup(baseline, result)}
     print(
         json.dumps(
             {
@@ -380,10 +430,12 @@ def main() -> int:
                 "page_size": 50,
                 "store_built_s": built,
                 **result,
+                **extra,
             }
         )
     )
-    return 0 if result["errors"] == 0 else 1
+    failed = result["errors"] or (baseline is not None and baseline["errors"])
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -546,13 +546,20 @@ def _filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+# The formats of cotejo.export.EXPORTERS (a test keeps the two lists equal), named here so
+# that `cotejo --help` does not import the exporters.
+EXPORT_FORMATS = ("csv", "geojson", "jsonl", "claimreview", "graphml")
+
+
 @cli.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "geojson", "jsonl"]),
+    type=click.Choice(EXPORT_FORMATS),
     required=True,
-    help="csv: ACLED-like columns; geojson: RFC 7946 points; jsonl: one incident a line.",
+    help="csv: ACLED-like columns; geojson: RFC 7946 points; jsonl: one incident a line; "
+    "claimreview: schema.org ClaimReview JSON-LD, one per graded claim (a JSON array); "
+    "graphml: incidents, claims, origins, documents and sources as a graph.",
 )
 @click.option(
     "--out",
@@ -569,13 +576,15 @@ def _filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @_filter_options
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path | None, redact: bool, **filters: str) -> None:
-    """Export incidents as CSV (ACLED-like columns), GeoJSON or JSON Lines.
+    """Export incidents as CSV (ACLED-like columns), GeoJSON, JSON Lines, ClaimReview or
+    GraphML.
 
     The filters are those of the API's incident list. README's "Exports" section maps each
-    CSV column to ACLED's. Redaction is a start, not a guarantee: read a redacted file
-    before sharing it.
+    CSV column to ACLED's and each grade to a ClaimReview rating. ClaimReview's author and
+    incident URLs come from COTEJO_PUBLISHER and COTEJO_PUBLIC_URL. Redaction is a start,
+    not a guarantee: read a redacted file before sharing it.
     """
-    from cotejo.export import EXPORTERS, export_records
+    from cotejo.export import EXPORTERS, export_records, options_from
     from cotejo.query import parse_incident_query
 
     query = parse_incident_query(filters)
@@ -585,14 +594,16 @@ def export(ctx: click.Context, fmt: str, out: Path | None, redact: bool, **filte
 
         redactor = default_redactor()
     exporter = EXPORTERS[fmt]
-    with closing(Store(_settings(ctx), create=False)) as store:
+    settings = _settings(ctx)
+    options = options_from(settings)
+    with closing(Store(settings, create=False)) as store:
         with store.read_session() as session:
             records = export_records(session, query, redactor)
             if out is None:
-                count = exporter.write(records, click.get_text_stream("stdout"))
+                count = exporter.write(records, click.get_text_stream("stdout"), options)
             else:
                 with out.open("w", encoding="utf-8", newline="") as handle:
-                    count = exporter.write(records, handle)
+                    count = exporter.write(records, handle, options)
     err_console.print(
         f"exported {count} incident(s) as {fmt}" + (f" to {out}" if out else ""), highlight=False
     )

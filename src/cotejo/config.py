@@ -4,7 +4,9 @@ The home folder holds the SQLite database (`cotejo.db`) and the evidence archive
 (`archive/`). It comes from `--home`, else `COTEJO_HOME`, else `./cotejo-data`. Whether the
 API serves reads to anyone or only to signed-in users comes from `COTEJO_READ_ACCESS`; the
 key that signs the API's CSRF tokens from `COTEJO_SECRET_KEY` (never from a file in the
-repository; `cotejo serve` makes a throwaway one, with a warning, when it is unset).
+repository; `cotejo serve` makes a throwaway one, with a warning, when it is unset). Who
+publishes the exports and where the UI is served (ClaimReview's author and URLs) come from
+`COTEJO_PUBLISHER` and `COTEJO_PUBLIC_URL`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ DEFAULT_HOME = Path("cotejo-data")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 READ_ACCESS = ("public", "private")
 MIN_SECRET_KEY = 32
+DEFAULT_PUBLISHER = "cotejo"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,14 @@ class Settings:
     read_access: str = field(
         default="public",
         metadata={"help": "API reads: public (anyone) or private (signed-in users only)"},
+    )
+    publisher: str = field(
+        default=DEFAULT_PUBLISHER,
+        metadata={"help": "the organisation publishing exports: ClaimReview's author"},
+    )
+    public_url: str = field(
+        default=DEFAULT_PUBLIC_URL,
+        metadata={"help": "where the web UI is served: exports link incidents under it"},
     )
 
     secret_key: str | None = field(
@@ -97,4 +109,18 @@ def resolve_settings(
         max_bytes=limit,
         database_url=env.get("COTEJO_DATABASE_URL") or None,
         read_access=read_access,
+        publisher=(env.get("COTEJO_PUBLISHER") or "").strip() or DEFAULT_PUBLISHER,
+        public_url=parse_public_url(env.get("COTEJO_PUBLIC_URL") or DEFAULT_PUBLIC_URL),
     )
+
+
+def parse_public_url(value: str) -> str:
+    """'https://example.org/cotejo/' -> 'https://example.org/cotejo' (an http(s) URL)."""
+    url = value.strip().rstrip("/")
+    scheme, _, rest = url.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or any(c.isspace() for c in url):
+        raise ConfigError(
+            f"COTEJO_PUBLIC_URL={value!r} is not an http(s) URL",
+            "set it to where the web UI is served, e.g. https://cotejo.example.org",
+        )
+    return url

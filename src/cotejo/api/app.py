@@ -8,6 +8,7 @@ a strict Content-Security-Policy, since pages show text taken from untrusted sou
 
 from __future__ import annotations
 
+import gc
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -157,4 +158,8 @@ def app_from_environment() -> FastAPI:
     """The app over the store COTEJO_HOME names: what `cotejo serve` runs in each worker."""
     from cotejo.config import resolve_settings
 
-    return create_app(resolve_settings())
+    app = create_app(resolve_settings())
+    # What is loaded by now lives as long as the worker: keep it out of the collector's full
+    # passes, each of which walked ~130,000 objects for 40 ms while every request waited.
+    gc.freeze()
+    return app

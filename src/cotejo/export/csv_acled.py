@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from cotejo.export.records import ExportRecord
+from cotejo.export.settings import ExportOptions
 from cotejo.views import ActorSeen
 
 ACLED_COLUMNS = (
@@ -130,7 +131,7 @@ def row(record: ExportRecord) -> dict[str, object]:
     }
 
 
-def chunks(records: Iterable[ExportRecord]) -> Iterator[str]:
+def chunks(records: Iterable[ExportRecord], options: ExportOptions) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()

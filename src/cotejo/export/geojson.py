@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cotejo.export.records import ExportRecord
+from cotejo.export.settings import ExportOptions
 
 
 def feature(record: ExportRecord) -> dict[str, Any]:
@@ -44,7 +45,7 @@ def feature(record: ExportRecord) -> dict[str, Any]:
     return {"type": "Feature", "id": incident.key, "geometry": geometry, "properties": properties}
 
 
-def chunks(records: Iterable[ExportRecord]) -> Iterator[str]:
+def chunks(records: Iterable[ExportRecord], options: ExportOptions) -> Iterator[str]:
     yield '{"type":"FeatureCollection","features":['
     separator = "\n"
     for record in records:

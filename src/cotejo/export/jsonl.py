@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from cotejo.export.records import ExportRecord
+from cotejo.export.settings import ExportOptions
 
 
 def line(record: ExportRecord) -> dict[str, Any]:
@@ -20,6 +21,6 @@ def line(record: ExportRecord) -> dict[str, Any]:
     return body
 
 
-def chunks(records: Iterable[ExportRecord]) -> Iterator[str]:
+def chunks(records: Iterable[ExportRecord], options: ExportOptions) -> Iterator[str]:
     for record in records:
         yield json.dumps(line(record), ensure_ascii=False) + "\n"

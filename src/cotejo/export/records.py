@@ -4,18 +4,22 @@ the store's incident view, with free text redacted on request.
 Free text is whatever a source wrote (titles, excerpts) or cotejo composed from it (notes);
 structured fields hold events, places, organisations and forces. With a redactor, private
 persons' names leave the free text, and sources that are private accounts (kind social or
-witness) whose name is a person's are named by kind only.
+witness) whose name is a person's are named by kind only. The incident's graded claims
+(`claims.py`) come with it for the formats that publish them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cotejo.export.claims import Assessed, assessed
 from cotejo.query import IncidentQuery
+from cotejo.store import models as m
 from cotejo.store.browse import incident_detail, iter_incidents
 from cotejo.views import (
     ActorSeen,
@@ -58,6 +62,9 @@ class ExportRecord:
     excerpts: tuple[Excerpt, ...]
     notes: str
     redacted: bool
+    assessment: Assessed | None = None  # None until the incident is assessed
+    # document -> its source's row id: a source's identity that never spells its name
+    source_ids: dict[str, int] = field(default_factory=dict)
 
     @property
     def perpetrators(self) -> list[ActorSeen]:
@@ -144,6 +151,17 @@ def export_records(
             )
             for doc in incident.sources
         )
+        source_ids = {
+            sha: source
+            for sha, source in session.execute(
+                select(m.Document.sha256, m.Document.source_id).where(
+                    m.Document.sha256.in_([d.document for d in incident.sources])
+                )
+            )
+        }
+        graded = assessed(
+            session, incident.key, {d.document: d.language for d in incident.sources}, redact
+        )
         if redact:
             incident = _redact_incident(incident, redact, names)
         yield ExportRecord(
@@ -153,6 +171,8 @@ def export_records(
             excerpts=excerpts,
             notes=_notes(incident, names),
             redacted=redact is not None,
+            assessment=graded,
+            source_ids=source_ids,
         )
 
 

@@ -117,14 +117,42 @@ class Store:
         with self._sessions() as session, session.begin():
             yield session
 
+    @property
+    def reader(self) -> Engine:
+        """The engine of read-only connections (made on first use)."""
+        if self._reader is None:
+            self._reader = make_read_engine(self.settings.db_url)
+        return self._reader
+
     @contextmanager
     def read_session(self) -> Iterator[Session]:
         """A read-only unit of work on its own connections: no write lock, one snapshot."""
         if self._read_sessions is None:
-            self._reader = make_read_engine(self.settings.db_url)
-            self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
+            self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
         with self._read_sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read_cursor(self) -> Iterator[Any]:
+        """A DB-API cursor on a read-only SQLite connection, inside one read transaction (one
+        snapshot): for a hot path that runs fixed SQL text with bound parameters, where
+        building SQLAlchemy statements would cost more than running them. SQLite only."""
+        if self.reader.dialect.name != "sqlite":
+            raise StoreError(
+                f"read_cursor runs SQLite's SQL text, and this store is {self.reader.dialect.name}",
+                "use read_session() on other databases",
+            )
+        raw = self.reader.raw_connection()  # pooled; the pool rolls back on return
+        try:
+            cursor = raw.cursor()
+            cursor.execute("BEGIN")
+            try:
+                yield cursor
+            finally:
+                cursor.execute("COMMIT")  # a read: nothing to write, ends the snapshot
+                cursor.close()
+        finally:
+            raw.close()
 
     def close(self) -> None:
         self.engine.dispose()
