@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import REPO, seed_paths
 from cotejo.extract import events
 from cotejo.extract.events import ACLED, classify, triggers
 from cotejo.extract.model import EventType
@@ -371,7 +371,7 @@ def test_the_lexicon_follows_the_language() -> None:
 
 
 def test_the_fast_scanner_finds_what_one_big_alternation_finds() -> None:
-    texts = [text for _, _, text in SENTENCES] + [p.read_text() for p in SEEDS.glob("*.txt")]
+    texts = [text for _, _, text in SENTENCES] + [p.read_text() for p in seed_paths()]
     for key, rules in (("en", events._EN), ("both", events._EN + events._ES)):
         lexicon = events._lexicon(key)
         split = [(alt, rule) for rule in rules for alt in events._alternatives(rule.pattern)]
@@ -432,7 +432,7 @@ def test_acled_pairs_follow_the_issue(kind: EventType, pair: tuple[str, str]) ->
 
 
 def _seed(prefix: str) -> tuple[str, str]:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    (path,) = seed_paths(f"{prefix}_")
     text = path.read_text(encoding="utf-8")
     return text, text.split("\n", 1)[0]
 
