@@ -6,7 +6,7 @@ sources ─▶ ingest ─▶ archive ─▶ extract ─▶ resolve ─▶ assess
 from __future__ import annotations
 
 PIPELINE = ("ingest", "archive", "extract", "resolve", "assess", "review", "publish")
-IMPLEMENTED = ("ingest", "archive", "extract", "resolve", "assess", "review")
+IMPLEMENTED = PIPELINE
 
 RUNNERS = {
     "ingest": "cotejo.runner.ingest:Ingester",  # ingest and archive run together, per file
@@ -15,6 +15,7 @@ RUNNERS = {
     "resolve": "cotejo.runner.resolve:run_resolve",
     "assess": "cotejo.runner.assess:run_assess",
     "review": "cotejo.review.service:require",  # each action in that module checks roles here
+    "publish": "cotejo.api.app:create_app",  # and cotejo.export.EXPORTERS for the exports
 }
 
 # Kept importable from here: tests, benchmarks and the CLI use these names.
