@@ -497,14 +497,10 @@ def incidents_split(
     ctx: click.Context, key: str, mentions: str, author: str, rationale: str
 ) -> None:
     """Split the named mentions out of incident KEY into a new incident."""
+    from cotejo.cli_review import mention_ids
     from cotejo.review.service import split
 
-    try:
-        ids = [int(x) for x in mentions.split(",") if x.strip()]
-    except ValueError:
-        raise click.BadParameter(
-            "give mention ids as numbers, e.g. 12,15", param_hint="--mentions"
-        ) from None
+    ids = mention_ids(mentions)
     with closing(Store(_settings(ctx), create=False)) as store:
         _decided(split(store, author, key, ids, rationale))
 

@@ -262,6 +262,16 @@ def review_confirm(
     _emit(result, as_json, f"confirmed {attribute} = {result['value']} (entry {result['entry']})")
 
 
+def mention_ids(text: str) -> list[int]:
+    """The mention ids of a --mentions option ("12,15")."""
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise click.BadParameter(
+            "give mention ids as numbers, e.g. 12,15", param_hint="--mentions"
+        ) from None
+
+
 @review.command("correct")
 @click.argument("key")
 @click.argument("attribute")
@@ -391,12 +401,7 @@ def review_split(
     """Split the named mentions out of incident KEY into a new incident."""
     from cotejo.review.service import split
 
-    try:
-        ids = [int(x) for x in mentions.split(",") if x.strip()]
-    except ValueError:
-        raise click.BadParameter(
-            "give mention ids as numbers, e.g. 12,15", param_hint="--mentions"
-        ) from None
+    ids = mention_ids(mentions)
     with closing(_store(ctx)) as store:
         click.echo(_decision_text(split(store, actor, key, ids, rationale)))
 
