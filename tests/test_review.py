@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 
 from cotejo.archive.blobs import BlobStore
 from cotejo.archive.verify import verify
+from cotejo.assess.rules import load_rules
+from cotejo.cli_review import graded_incidents
 from cotejo.errors import AccessDenied, InputError, NotFound
 from cotejo.review import service
 from cotejo.review.views import history, incident_view, review_queue
@@ -458,3 +460,32 @@ def test_the_legacy_incidents_commands_check_the_role_too(reviewed) -> None:
         run_cli([*base, "--author", "vera"])
     merged = run_cli([*base, "--author", "ana"])
     assert merged.exit_code == 0 and "(merge) stored" in merged.output
+
+
+def test_a_regrade_changes_the_listed_headline_and_survives_reassessment(reviewed) -> None:
+    """The list, the map and the exports show the grade after review, not the machine's;
+    the machine's headline stays beside it on the incident page."""
+    from cotejo.runner.assess import run_assess
+
+    home, boat, _ = reviewed
+    store = make_store(home)
+    try:
+        before = incident_view(store, boat)
+        assert before["headline"] == before["machine_headline"] != "refuted"
+        service.regrade(store, "rui", boat, "occurrence", "refuted", "the video is from 2019")
+        shown = incident_view(store, boat)
+        assert (shown["headline"], shown["machine_headline"]) == ("refuted", before["headline"])
+        assert "occurrence refuted by rui" in shown["headline_explanation"]
+        listed = {row["key"]: row for row in graded_incidents(store)}
+        assert listed[boat]["grade"] == "refuted"
+        with store.session() as session:
+            row = session.execute(select(m.Incident).where(m.Incident.key == boat)).scalar()
+            assert row.grade == "refuted"
+        # A later assessment under other rules keeps the person's grade in the list.
+        run_assess(store, rules=load_rules().model_copy(update={"label": "other"}))
+        assert {r["key"]: r for r in graded_incidents(store)}[boat]["grade"] == "refuted"
+        # A regrade of an attribute outside the headline's inputs leaves it alone.
+        service.regrade(store, "rui", boat, "killed", "refuted", "no bodies were found")
+        assert incident_view(store, boat)["headline"] == "refuted"
+    finally:
+        store.close()

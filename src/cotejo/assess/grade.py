@@ -9,7 +9,7 @@ evidence and rules give the same assessment.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cotejo.assess import explain
@@ -417,10 +417,20 @@ def _figures(
     )
 
 
+def weakest_headline(grades: Mapping[str, Grade | None], rules: Rules) -> Grade | None:
+    """The headline grade: the weakest grade among the rules' headline attributes."""
+    order = list(rules.headline.weakest_first)
+    present = [
+        grade
+        for name, grade in grades.items()
+        if name in rules.headline.attributes and grade is not None
+    ]
+    return min(present, key=lambda g: order.index(g.value)) if present else None
+
+
 def _headline(
     attributes: Sequence[AttributeAssessment], rules: Rules
 ) -> tuple[Grade | None, bool, str]:
-    order = list(rules.headline.weakest_first)
     parts = [
         a for a in attributes if a.attribute in rules.headline.attributes and a.grade is not None
     ]
@@ -432,14 +442,14 @@ def _headline(
             acknowledged,
             "headline: not graded — no source states when, where or that it happened.",
         )
-    weakest = min(parts, key=lambda a: order.index(a.grade.value))  # type: ignore[union-attr]
+    weakest = weakest_headline({a.attribute: a.grade for a in parts}, rules)
     listed = ", ".join(f"{a.attribute} {a.grade.value}" for a in parts)  # type: ignore[union-attr]
-    words = explain.grade_words(weakest.grade, acknowledged)
+    words = explain.grade_words(weakest, acknowledged)
     text = (
         f"headline: {words} — rule headline-weakest: the weakest grade among "
         f"{', '.join(rules.headline.attributes)} ({listed})."
     )
-    return weakest.grade, acknowledged, text
+    return weakest, acknowledged, text
 
 
 def assess_incident(

@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 
 from cotejo.assess.model import Grade, IncidentAssessment, Origin
 from cotejo.export.redact import looks_like_a_name
-from cotejo.runner.assess import latest_assessment, latest_decisions
+from cotejo.runner.assess import (
+    latest_assessment,
+    latest_decisions,
+    reviewed_headline,
+    stored_rules,
+)
 from cotejo.store import models as m
 
 Redact = Callable[[str | None, str], str | None]
@@ -249,7 +254,9 @@ def assessed(
                 )
             )
     return Assessed(
-        headline=result.headline.value if result.headline else None,
+        headline=reviewed_headline(
+            session, incident_id, result, stored_rules(session, row.rules_version)
+        )[0],
         acknowledged=result.acknowledged,
         rules_version=result.rules_version,
         assessed_at=row.created_at,

@@ -227,7 +227,9 @@ def attribute_sentences(
                 # the sentence names a speaker, the writer relays what unnamed others say.
                 end = s_start + w_end + 1 + len(verb)
                 hearsay = Origin(
-                    name=HEARSAY, kind=OriginKind.UNKNOWN, span=Span.of(text, s_start + w_start, end)
+                    name=HEARSAY,
+                    kind=OriginKind.UNKNOWN,
+                    span=Span.of(text, s_start + w_start, end),
                 )
                 continue
             if _PRONOUN.match(who) and last is not None:

@@ -164,9 +164,9 @@ class Resolver:
         self.index.add(state, m)
         return Assignment(m.mention_id, state.key, True, "auto" if pin is None else "decision")
 
-    def _best(self, m: MentionFeatures, pin: int | None) -> tuple[
-        IncidentState | None, float | None, dict[str, object] | None, list[IncidentState]
-    ]:
+    def _best(
+        self, m: MentionFeatures, pin: int | None
+    ) -> tuple[IncidentState | None, float | None, dict[str, object] | None, list[IncidentState]]:
         """The best-fitting incident, its score and signals, and the other incidents the
         mention fits well enough to merge into it (none that a person has placed)."""
         config = self.config

@@ -23,7 +23,12 @@ from cotejo.extract.model import Attribute
 from cotejo.review.audit import append_entry
 from cotejo.review.roles import REQUIRED, Role
 from cotejo.runner import incidents as decisions
-from cotejo.runner.assess import latest_assessment, latest_decisions, same_value
+from cotejo.runner.assess import (
+    latest_assessment,
+    latest_decisions,
+    refresh_headline,
+    same_value,
+)
 from cotejo.store import models as m
 from cotejo.store.db import Store
 
@@ -347,7 +352,9 @@ def regrade(
         why = _rationale(rationale, "regrade")
         found = incident(session, key)
         attribute = _attribute(attribute)
-        return _decide(session, found, author, "regrade", attribute, why, now, grade=parsed.value)
+        done = _decide(session, found, author, "regrade", attribute, why, now, grade=parsed.value)
+        refresh_headline(session, found)
+        return done
 
 
 def annotate(

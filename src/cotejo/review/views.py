@@ -7,12 +7,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, literal, or_, select
+from sqlalchemy import literal, or_, select
 from sqlalchemy.orm import Session
 
 from cotejo.assess.model import IncidentAssessment, Reading
 from cotejo.errors import NotFound
-from cotejo.runner.assess import latest_assessment, latest_decisions
+from cotejo.runner.assess import (
+    latest_assessment,
+    latest_decisions,
+    reviewed_headline,
+    stored_rules,
+)
 from cotejo.store import models as m
 from cotejo.store.db import Store
 
@@ -144,6 +149,16 @@ def incident_view(store: Store, key: str) -> dict[str, Any]:
                     "readings": [_reading(r) for r in graded.readings],
                 }
             )
+        machine_headline = assessment.headline.value if assessment.headline else None
+        headline, regraded = reviewed_headline(
+            session, found.id, assessment, stored_rules(session, row.rules_version)
+        )
+        explanation = assessment.headline_explanation
+        if regraded:
+            explanation += (
+                f" After review ({'; '.join(regraded)}): {headline or 'not graded'}"
+                f" (the machine's headline: {machine_headline or 'not graded'})."
+            )
         notes = session.scalars(
             select(m.ReviewEntry)
             .where(m.ReviewEntry.subject == f"incident:{key}", m.ReviewEntry.action == "annotate")
@@ -154,9 +169,10 @@ def incident_view(store: Store, key: str) -> dict[str, Any]:
                 "assessment": row.id,
                 "assessed_at": row.created_at.isoformat(),
                 "rules_version": row.rules_version,
-                "headline": assessment.headline.value if assessment.headline else None,
+                "headline": headline,
+                "machine_headline": machine_headline,
                 "acknowledged": assessment.acknowledged,
-                "headline_explanation": assessment.headline_explanation,
+                "headline_explanation": explanation,
                 "responsible": list(assessment.responsible),
                 "attributes": attributes,
                 "figures": [f.model_dump(mode="json") for f in assessment.figures],
@@ -306,12 +322,13 @@ def new_incidents(store: Store, limit: int = 100) -> list[dict[str, Any]]:
 
 
 def headlines(store: Store) -> dict[str, dict[str, Any]]:
-    """The current headline grade of every assessed incident, by key."""
+    """The current headline grade of every assessed incident, by key, after people's
+    regrades (the incident row keeps it: see `cotejo.runner.assess.reviewed_headline`)."""
     with store.read_session() as session:
-        newest = select(func.max(m.Assessment.id)).group_by(m.Assessment.incident_id)
+        assessed = select(m.Assessment.incident_id).distinct()
         rows = session.execute(
-            select(m.Incident.key, m.Assessment.headline, m.Assessment.acknowledged)
-            .join(m.Assessment, m.Assessment.incident_id == m.Incident.id)
-            .where(m.Assessment.id.in_(newest))
+            select(m.Incident.key, m.Incident.grade, m.Incident.grade_acknowledged).where(
+                m.Incident.id.in_(assessed)
+            )
         ).all()
         return {k: {"headline": h, "acknowledged": a} for k, h, a in rows}

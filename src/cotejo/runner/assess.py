@@ -17,10 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cotejo.assess import assess_incident
+from cotejo.assess.grade import weakest_headline
 from cotejo.assess.model import (
     FIGURE_ATTRIBUTES,
     ClaimSpan,
     EvidenceClaim,
+    Grade,
     IncidentAssessment,
     IncidentEvidence,
     MentionActor,
@@ -254,7 +256,12 @@ def latest_assessment(session: Session, incident_id: int) -> m.Assessment | None
 
 
 def _store_assessment(
-    session: Session, incident: m.Incident, result: IncidentAssessment, evidence_sha: str, now
+    session: Session,
+    incident: m.Incident,
+    result: IncidentAssessment,
+    rules: Rules,
+    evidence_sha: str,
+    now,
 ) -> m.Assessment:
     payload = canonical_json(result.model_dump(mode="json")).decode("utf-8")
     row = m.Assessment(
@@ -268,8 +275,9 @@ def _store_assessment(
         created_at=now,
     )
     session.add(row)
-    # The list of incidents shows (and filters by) the headline grade from its own row.
-    incident.grade = row.headline
+    # The list of incidents shows (and filters by) the headline grade from its own row, after
+    # the regrades people made.
+    incident.grade = reviewed_headline(session, incident.id, result, rules)[0]
     incident.grade_acknowledged = row.acknowledged
     session.flush()
     for attribute in result.attributes:
@@ -326,6 +334,45 @@ def latest_decisions(session: Session, incident_id: int) -> dict[tuple[str, str]
     for row in rows:
         found[(row.attribute, "grade" if row.action == "regrade" else "value")] = row
     return found
+
+
+def reviewed_headline(
+    session: Session, incident_id: int, result: IncidentAssessment, rules: Rules
+) -> tuple[str | None, list[str]]:
+    """The headline grade once people's regrades replace the machine's grades of their
+    attributes, and the regrades that changed an input of it ("occurrence refuted by rui")."""
+    grades: dict[str, Grade | None] = {a.attribute: a.grade for a in result.attributes}
+    regraded = []
+    for (attribute, kind), decision in sorted(latest_decisions(session, incident_id).items()):
+        if kind != "grade" or attribute not in grades or decision.grade is None:
+            continue
+        grades[attribute] = Grade(decision.grade)
+        if attribute in rules.headline.attributes:
+            entry = session.get(m.ReviewEntry, decision.review_entry_id)
+            regraded.append(f"{attribute} {decision.grade} by {entry.author if entry else '?'}")
+    headline = weakest_headline(grades, rules)
+    return (headline.value if headline else None), regraded
+
+
+def stored_rules(session: Session, version: str) -> Rules:
+    """The rules an assessment was made with, as stored beside it."""
+    row = session.get(m.AssessmentRules, version)
+    if row is None:  # pragma: no cover - ensure_rules stores them before any assessment
+        return load_rules()
+    return Rules.model_validate(json.loads(row.content))
+
+
+def refresh_headline(session: Session, incident: m.Incident) -> str | None:
+    """Recompute the listed headline grade of an incident after a person regraded it."""
+    row = latest_assessment(session, incident.id)
+    if row is None:
+        return incident.grade
+    session.flush()
+    result = IncidentAssessment.model_validate(json.loads(row.payload))
+    incident.grade = reviewed_headline(
+        session, incident.id, result, stored_rules(session, row.rules_version)
+    )[0]
+    return incident.grade
 
 
 def _raise_flags(
@@ -406,7 +453,7 @@ def run_assess(
                 summary.by_headline[previous.headline or "not graded"] += 1
                 continue
             result = assess_incident(evidence, rules)
-            row = _store_assessment(session, incident, result, evidence_sha, now)
+            row = _store_assessment(session, incident, result, rules, evidence_sha, now)
             flags = _raise_flags(session, incident, result, row, now)
             summary.assessed += 1
             summary.flags += len(flags)

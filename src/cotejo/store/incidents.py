@@ -344,9 +344,7 @@ def merge_into(
     other = session.execute(select(m.Incident).where(m.Incident.key == key)).scalar()
     if other is None:
         return None
-    rows = session.scalars(
-        current_members().where(m.IncidentMember.incident_id == other.id)
-    ).all()
+    rows = session.scalars(current_members().where(m.IncidentMember.incident_id == other.id)).all()
     for row in rows:
         row.until = now
         session.add(
