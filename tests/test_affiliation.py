@@ -122,8 +122,10 @@ def test_seed_kidnappers_labelled_by_police_are_not_weak() -> None:
     [
         ("Ninguno de ellos pertenecía al Tren de Aragua ni a ningún grupo delictivo.", "denies"),
         ("Nadie en el peñero pertenecía al Tren de Aragua.", "denies"),
-        ("El Departamento de Guerra habló de tres muertos y los vinculó con el Tren de Aragua.",
-         "asserts"),
+        (
+            "El Departamento de Guerra habló de tres muertos y los vinculó con el Tren de Aragua.",
+            "asserts",
+        ),
     ],
 )
 def test_who_the_people_are_said_to_belong_to(text: str, stance: str) -> None:

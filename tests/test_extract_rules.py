@@ -24,8 +24,11 @@ E = EventType
         ("Con profundo dolor confirmamos la muerte de nuestros cinco compañeros.", "es"),
         ("Los restos de los pescadores todavía no han sido recuperados.", "es"),
         ("Relatives wait at the dock: the boat left with five crew and has not returned.", "en"),
-        ("Familiares esperan noticias del peñero, que salió con cinco tripulantes y no ha "
-         "regresado.", "es"),
+        (
+            "Familiares esperan noticias del peñero, que salió con cinco tripulantes y no ha "
+            "regresado.",
+            "es",
+        ),
     ],
 )
 def test_an_explosion_or_deaths_without_an_act_are_a_report_of_type_other(

@@ -3,7 +3,9 @@
     CotejoError                 base; `hint` says what to do; `status` its HTTP status (500)
      ├── ConfigError            bad option or environment value
      ├── InputError             an input file, argument or value is not usable   (400)
-     │    └── NotFound          no such incident, user, source or document       (404)
+     │    ├── NotFound          no such incident, user, source or document       (404)
+     │    └── TooLarge          an upload over the size limit                    (413)
+     ├── Busy                   another pipeline run is under way                (409)
      ├── AccessDenied           the acting user lacks the role for an action     (403)
      │    └── NotSignedIn       the request needs a signed-in user               (401)
      ├── TooManyAttempts        sign-ins refused for a while after failures      (429)
@@ -42,6 +44,18 @@ class InputError(CotejoError):
 
 class NotFound(InputError):
     status = 404
+
+
+class TooLarge(InputError):
+    """An upload over the size limit (COTEJO_MAX_BYTES)."""
+
+    status = 413
+
+
+class Busy(CotejoError):
+    """Another pipeline run holds the store: try again when it is done."""
+
+    status = 409
 
 
 class AccessDenied(CotejoError):

@@ -20,7 +20,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from cotejo import __version__
 from cotejo.api import errors
 from cotejo.api.auth import Authenticator, StoreAccounts, require_reader
-from cotejo.api.routes import account, documents, exports, incidents, review, search, status
+from cotejo.api.routes import (
+    account,
+    documents,
+    exports,
+    incidents,
+    review,
+    runs,
+    search,
+    status,
+)
 from cotejo.api.throttle import LoginThrottle
 from cotejo.config import Settings
 from cotejo.store import search as fts
@@ -38,6 +47,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     documents.router,
     search.router,
     exports.router,
+    runs.router,
     account.router,
 )
 OPEN_ROUTERS = (account.router,)

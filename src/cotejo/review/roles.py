@@ -39,6 +39,11 @@ REQUIRED: dict[str, Role] = {
     "move": Role.ANALYST,
     "regrade": Role.REVIEWER,
     "mark-affiliation": Role.REVIEWER,
+    "upload": Role.ANALYST,
+    "run": Role.ANALYST,
+    "verify": Role.REVIEWER,
+    "rebuild": Role.ADMIN,
+    "reindex": Role.ADMIN,
     "add-user": Role.ADMIN,
     "set-role": Role.ADMIN,
 }

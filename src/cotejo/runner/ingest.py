@@ -109,15 +109,34 @@ class Ingester:
     def run(
         self, inputs: list[Path], progress: Callable[[int, int, str], None] | None = None
     ) -> IngestSummary:
-        summary = IngestSummary()
         self.registry = self._registries(inputs)
         found = list(walk(inputs, self.store.settings.max_bytes))
+        return self._run(found, [str(p) for p in inputs], progress)
+
+    def run_files(
+        self,
+        files: list[InputFile],
+        label: str,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> IngestSummary:
+        """Ingest files named by their `display` (an upload's "upload/USER/NAME"), not by
+        where they sit on disk; `label` is what the run records as its input."""
+        self.registry = self._base_registry
+        return self._run(list(files), [label], progress)
+
+    def _run(
+        self,
+        found: list[InputFile | ReadFailure | Skipped],
+        inputs: list[str],
+        progress: Callable[[int, int, str], None] | None,
+    ) -> IngestSummary:
+        summary = IngestSummary()
         files = [f for f in found if isinstance(f, InputFile)]
         with self.store.session() as session:
             swept = self.blobs.sweep()  # under the write lock: no other writer is mid-file
             if swept:
                 summary.notes.append(f"removed {swept} temp file(s) left by an interrupted ingest")
-            run = m.IngestRun(started_at=self.clock(), inputs=[str(p) for p in inputs], counts={})
+            run = m.IngestRun(started_at=self.clock(), inputs=inputs, counts={})
             session.add(run)
             session.flush()
             summary.run_id = run.id
