@@ -199,7 +199,7 @@ export function reviewPanel(claims, user, { key, documents, evidence, saved }) {
     return box;
   }
   box.append(el("p", { className: "hint", text: t("review_hint") }));
-  const attributes = claims.attributes.map((a) => a.attribute);
+  const attributes = (claims.attributes || []).map((a) => a.attribute); // none before assessment
   const forms = el("div", { className: "review-forms" });
   if (can(user, "reviewer") && claims.assessed) {
     const grades = el("select", { id: "regrade-grade", name: "grade" }, ...Object.keys(GRADES).map((g) => el("option", { value: g }, gradeLabel(g))));
