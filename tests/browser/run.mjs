@@ -364,9 +364,12 @@ const scenarios = {
     check(visitor.members > 1, `the mentions table has ${visitor.members} rows`);
     check(JSON.stringify(visitor.why.map((w) => w.id)) === JSON.stringify(expectedWhy) && visitor.why.every((w) => w.signIn), `a visitor is told: ${JSON.stringify(visitor.why)}`);
     // The document page shows a selection's offsets to anyone, the evidence link only to analysts.
-    await open(page, `/document?sha=${args.sha}&incident=${args.key}&lang=en`);
+    await open(page, `/document?sha=${args.sha}&incident=${args.key}&lang=es`);
     await selectWithMouse(page, args.phrase);
+    const offsets = await page.locator("#selection-offsets").textContent();
+    check(offsets.startsWith("Selección: caracteres"), `Spanish selection bar: ${offsets}`);
     check((await page.locator("a.use-evidence").count()) === 0, "a visitor is offered to use a selection as evidence");
+    const selectionShot = await shot(page, "document-selection-es", false);
     await signIn(page, args.user, args.password, `/incident?key=${args.key}&evidence=${args.evidence}&lang=es`);
     const viewer = await forms();
     check(viewer.forms === 0 && viewer.checkboxes === 0, `a viewer sees ${viewer.forms} form(s), ${viewer.checkboxes} checkbox(es)`);
@@ -374,7 +377,7 @@ const scenarios = {
     const told = await page.locator("#grouping-needs-role").textContent();
     check(told.includes("analista"), `Spanish role note: ${told}`);
     await page.locator("#grouping").scrollIntoViewIfNeeded();
-    return { visitor, viewer, screenshot: await shot(page, "incident-viewer-es", false) };
+    return { visitor, viewer, screenshots: [selectionShot, await shot(page, "incident-viewer-es", false)] };
   },
 
   // An analyst opens a document from the incident page, selects a passage with the mouse,

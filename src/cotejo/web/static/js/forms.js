@@ -363,7 +363,7 @@ export function affiliationPanel(incident, user, { saved }) {
   const names = [...new Set(incident.sources.map((s) => s.source.name))].sort((a, b) => a.localeCompare(b));
   return el(
     "div",
-    { className: "review-forms" },
+    { className: "review-forms single" },
     form(
       "affiliation",
       t("affiliation_title"),

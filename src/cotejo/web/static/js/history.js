@@ -18,7 +18,7 @@ function what(item) {
   return text;
 }
 
-function detail(item) {
+function detail(item, key) {
   const d = item.detail || {};
   if (item.what.startsWith("review: ")) {
     const after = d.after || {};
@@ -31,7 +31,7 @@ function detail(item) {
       "div",
       {},
       ...parts.map((p) => el("div", { text: p })),
-      after.evidence ? evidence(after.evidence) : null,
+      after.evidence ? evidence(after.evidence, key) : null,
       el("code", { className: "hash", title: "SHA-256", text: `#${d.entry} ${String(d.hash).slice(0, 16)}…` }),
     );
   }
@@ -47,11 +47,11 @@ function detail(item) {
 }
 
 // A correction's evidence: the passage, and a link to it highlighted in its document.
-function evidence(span) {
+function evidence(span, key) {
   return el(
     "div",
     { className: "evidence", dataset: { document: span.document, start: String(span.start), end: String(span.end), field: span.field } },
-    documentLink(span, `${t("evidence")}: ${span.document.slice(0, 12)}… ${t("field_" + span.field)} ${span.start}–${span.end}`, { className: "evidence-link" }),
+    documentLink(span, `${t("evidence")}: ${span.document.slice(0, 12)}… ${t("field_" + span.field)} ${span.start}–${span.end}`, { className: "evidence-link", incident: key }),
     el("q", { className: "quote", text: span.text }),
   );
 }
@@ -79,7 +79,7 @@ async function render() {
       el("td", { className: "what", text: what(item) }),
       el("td", { className: "by", text: item.by }),
       el("td", { className: "rationale", text: item.rationale || "" }),
-      el("td", {}, detail(item)),
+      el("td", {}, detail(item, key)),
     ),
   );
   main.append(
