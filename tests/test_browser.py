@@ -319,7 +319,7 @@ def test_an_analyst_corrects_a_value_with_a_span_selected_in_the_document(
     }
 
 
-def test_an_analyst_splits_a_mention_into_a_new_incident(
+def test_an_analyst_splits_a_mention_out_and_merges_it_back(
     server: str, corpus: dict, site: Path
 ) -> None:
     key = corpus["kidnapping"]["key"]
@@ -345,6 +345,21 @@ def test_an_analyst_splits_a_mention_into_a_new_incident(
     assert [member["mention"] for member in left["members"]] == members[:-1]
     split = [h for h in history if h["what"] == "resolve decision: split"]
     assert split[-1]["by"] == ANALYST and split[-1]["detail"]["new"] == result["created"]
+    # Merged back through the merge form, the incident has every mention again.
+    run(
+        server,
+        "merge",
+        key=key,
+        incidents=[result["created"]],
+        user=ANALYST,
+        password=PASSWORD,
+        rationale="On a second reading it is the same kidnapping.",
+    )
+    with TestClient(app) as client:
+        merged = client.get(f"/api/incidents/{key}").json()
+        retired = client.get(f"/api/incidents/{result['created']}").json()
+    assert sorted(member["mention"] for member in merged["members"]) == sorted(members)
+    assert retired["retired_at"] is not None
 
 
 def test_a_reviewer_marks_a_sources_affiliation(server: str, corpus: dict, site: Path) -> None:

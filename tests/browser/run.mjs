@@ -484,6 +484,21 @@ const scenarios = {
     return { before, after, created, moved, screenshots: [groupingShot, savedShot, await shot(page, "grouping-es", false)] };
   },
 
+  // An analyst merges incidents (keys typed with a comma and spaces) into the one shown.
+  async merge(page) {
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=en`);
+    const before = await page.locator("#members tbody tr").count();
+    await page.fill("#merge-incidents", args.incidents.join(" , "));
+    await page.fill("#merge-rationale", args.rationale);
+    await page.click("#merge-submit");
+    await page.waitForSelector("#review-saved");
+    await ready(page);
+    const saved = await page.locator("#review-saved").textContent();
+    const after = await page.locator("#members tbody tr").count();
+    check(saved.startsWith("Saved as grouping decision") && after > before, `after merging: ${saved}; ${before} → ${after} mentions`);
+    return { before, after, saved };
+  },
+
   // A reviewer marks a source's affiliation from the sources of an incident (in Spanish).
   async affiliation(page) {
     await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=es`);
