@@ -20,10 +20,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from conftest import IN_CI, REPO, copy_home
 from cotejo.api import create_app
 from cotejo.review import accounts, service
+from cotejo.store import models as m
 from cotejo.testing import make_settings, make_store
 from cotejo.web.pages import missing_vendor_files
 
@@ -33,6 +35,10 @@ CHROMIUM = Path(os.environ.get("COTEJO_CHROMIUM", "/usr/bin/chromium"))
 RUNNER = REPO / "tests" / "browser" / "run.mjs"
 OUT = REPO / "tests" / "browser" / "out"
 REVIEWER, PASSWORD = "rui", "correct horse battery"
+ANALYST, VIEWER = "ana", "vera"  # same password
+# A passage of a post that opens with an emoji: its offsets in code points (the API's) are
+# one less than in UTF-16 units (JavaScript's), so a UI that counts the wrong way fails.
+EVIDENCE = "desde el muelle pesquero"
 HOSTILE_USER = "<img/src=x/onerror=window.__xss='user'>"
 HOSTILE_NOTE = "<script>window.__xss='note'</script><img src=x onerror=\"window.__xss='img'\">"
 
@@ -58,8 +64,9 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def site(published_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the published store with a reviewer who has a password, and review entries
-    written by a user whose name, note and rationale are markup, on the hostile incident."""
+    """A copy of the published store with a reviewer, an analyst and a viewer who have
+    passwords, and review entries written by a user whose name, note and rationale are
+    markup, on the hostile incident."""
     home = copy_home(published_home, tmp_path_factory.mktemp("browser") / "home")
     store = make_store(home)
     try:
@@ -70,7 +77,10 @@ def site(published_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
         service.add_user(store, None, "root", "admin")
         service.add_user(store, "root", REVIEWER, "reviewer")
         service.add_user(store, "root", HOSTILE_USER, "reviewer")
-        accounts.set_password(store, REVIEWER, REVIEWER, PASSWORD)
+        service.add_user(store, "root", ANALYST, "analyst")
+        service.add_user(store, "root", VIEWER, "viewer")
+        for name in (REVIEWER, ANALYST, VIEWER):
+            accounts.set_password(store, name, name, PASSWORD)
         service.annotate(store, HOSTILE_USER, key, HOSTILE_NOTE)
         service.regrade(store, HOSTILE_USER, key, "occurrence", "contested", HOSTILE_NOTE)
     finally:
@@ -115,11 +125,21 @@ def corpus(site: Path) -> dict:
         strike = next(
             i for i in incidents if i["place"] == "Güiria" and i["event_type"] == "strike_on_vessel"
         )
+        protest = next(
+            i for i in incidents if i["place"] == "Güiria" and i["event_type"] == "protest"
+        )
+        kidnapping = next(
+            i
+            for i in incidents
+            if i["place"] == "Cúcuta" and i["event_type"] == "abduction_or_kidnapping"
+        )
         hostile = client.get("/api/search", params={"q": "Maracaibo bus"}).json()["items"][0]
         doc = client.get(f"/api/documents/{hostile['sha256']}").json()
     return {
         "incidents": incidents,
         "strike": strike,
+        "protest": protest,
+        "kidnapping": kidnapping,
         "xss_sha": hostile["sha256"],
         "xss_incident": doc["mentions"][0]["incident"],
     }
@@ -221,3 +241,146 @@ def test_a_hostile_document_renders_inert_on_every_page(server: str, corpus: dic
         "review",
         "login",
     }
+
+
+# -- review actions in the browser: read-only first, then the writes (they change incidents
+# the scenarios above check, so they come last) ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def evidence(site: Path, corpus: dict) -> dict:
+    """The protest's document that says EVIDENCE after an astral character (an emoji), and
+    EVIDENCE's offsets in code points."""
+
+    def after_astral(text: str) -> bool:
+        before = text[: text.find(EVIDENCE)]
+        return EVIDENCE in text and len(before.encode("utf-16-le")) // 2 != len(before)
+
+    with TestClient(create_app(make_settings(site))) as client:
+        detail = client.get(f"/api/incidents/{corpus['protest']['key']}").json()
+        documents = [
+            client.get(f"/api/documents/{s['document']}").json() for s in detail["sources"]
+        ]
+    found = [d for d in documents if after_astral(d["text"])]
+    if not found:
+        pytest.fail(f"no document of the Güiria protest says {EVIDENCE!r} after an emoji")
+    start = found[0]["text"].index(EVIDENCE)
+    return {"sha": found[0]["sha256"], "start": start, "end": start + len(EVIDENCE)}
+
+
+def test_without_the_role_no_review_form_shows(server: str, corpus: dict, evidence: dict) -> None:
+    span = f"{evidence['sha']}:{evidence['start']}-{evidence['end']}"
+    result = run(
+        server,
+        "readonly",
+        key=corpus["protest"]["key"],
+        sha=evidence["sha"],
+        phrase=EVIDENCE,
+        evidence=span,
+        user=VIEWER,
+        password=PASSWORD,
+    )
+    assert result["visitor"]["forms"] == result["viewer"]["forms"] == 0
+    assert result["viewer"]["members"] == result["visitor"]["members"] > 1
+
+
+def test_an_analyst_corrects_a_value_with_a_span_selected_in_the_document(
+    server: str, corpus: dict, evidence: dict, site: Path
+) -> None:
+    key = corpus["protest"]["key"]
+    rationale = "The call names the fishermen's pier as the starting point."
+    result = run(
+        server,
+        "correct",
+        key=key,
+        sha=evidence["sha"],
+        phrase=EVIDENCE,
+        user=ANALYST,
+        password=PASSWORD,
+        attribute="place",
+        value="Güiria, muelle pesquero",
+        rationale=rationale,
+    )
+    assert (int(result["selected"]["start"]), int(result["selected"]["end"])) == (
+        evidence["start"],
+        evidence["end"],
+    )
+    with TestClient(create_app(make_settings(site))) as client:
+        history = client.get(f"/api/incidents/{key}/history").json()
+    corrected = [h for h in history if h["what"] == "review: correct place"]
+    assert len(corrected) == 1
+    assert corrected[0]["by"] == ANALYST and corrected[0]["rationale"] == rationale
+    assert corrected[0]["detail"]["after"]["evidence"] == {
+        "document": evidence["sha"],
+        "field": "text",
+        "start": evidence["start"],
+        "end": evidence["end"],
+        "text": EVIDENCE,
+    }
+
+
+def test_an_analyst_splits_a_mention_out_and_merges_it_back(
+    server: str, corpus: dict, site: Path
+) -> None:
+    key = corpus["kidnapping"]["key"]
+    app = create_app(make_settings(site))
+    with TestClient(app) as client:
+        detail = client.get(f"/api/incidents/{key}").json()
+    members = [member["mention"] for member in detail["members"]]
+    assert len(members) > 2
+    result = run(
+        server,
+        "split",
+        key=key,
+        mention=members[-1],
+        user=ANALYST,
+        password=PASSWORD,
+        rationale="This report is of a second kidnapping, a week later.",
+    )
+    with TestClient(app) as client:
+        created = client.get(f"/api/incidents/{result['created']}").json()
+        left = client.get(f"/api/incidents/{key}").json()
+        history = client.get(f"/api/incidents/{key}/history").json()
+    assert [member["mention"] for member in created["members"]] == [members[-1]]
+    assert [member["mention"] for member in left["members"]] == members[:-1]
+    split = [h for h in history if h["what"] == "resolve decision: split"]
+    assert split[-1]["by"] == ANALYST and split[-1]["detail"]["new"] == result["created"]
+    # Merged back through the merge form, the incident has every mention again.
+    run(
+        server,
+        "merge",
+        key=key,
+        incidents=[result["created"]],
+        user=ANALYST,
+        password=PASSWORD,
+        rationale="On a second reading it is the same kidnapping.",
+    )
+    with TestClient(app) as client:
+        merged = client.get(f"/api/incidents/{key}").json()
+        retired = client.get(f"/api/incidents/{result['created']}").json()
+    assert sorted(member["mention"] for member in merged["members"]) == sorted(members)
+    assert retired["retired_at"] is not None
+
+
+def test_a_reviewer_marks_a_sources_affiliation(server: str, corpus: dict, site: Path) -> None:
+    key = corpus["kidnapping"]["key"]
+    with TestClient(create_app(make_settings(site))) as client:
+        sources = client.get(f"/api/incidents/{key}").json()["sources"]
+    name = next(s["source"]["name"] for s in sources if s["source"]["kind"] == "official")
+    run(
+        server,
+        "affiliation",
+        key=key,
+        user=REVIEWER,
+        password=PASSWORD,
+        source=name,
+        affiliation="Gobierno de Colombia",
+        rationale="The metropolitan police answer to the national government.",
+    )
+    store = make_store(site)
+    try:
+        with store.read_session() as session:
+            marked = session.scalar(select(m.Source.affiliation).where(m.Source.name == name))
+    finally:
+        store.close()
+    assert marked == "Gobierno de Colombia"

@@ -21,6 +21,8 @@ function check(condition, message) {
 }
 
 const problems = [];
+// HTTP errors a scenario expects (and checks the page explains); any other is a problem.
+const expectedStatuses = new Set([401, 404]);
 
 async function open(page, path) {
   await page.goto(base + path, { waitUntil: "load" });
@@ -31,6 +33,12 @@ async function open(page, path) {
 async function shot(page, name, fullPage = true) {
   const path = join(outDir, name + ".png");
   await page.screenshot({ path, fullPage });
+  return path;
+}
+
+async function shotOf(locator, name) {
+  const path = join(outDir, name + ".png");
+  await locator.screenshot({ path });
   return path;
 }
 
@@ -48,6 +56,49 @@ async function assertInert(page, where) {
   check(state.jsLinks === 0, `${where}: ${state.jsLinks} javascript: link(s)`);
   check(state.injectedImgs === 0, `${where}: ${state.injectedImgs} <img> element(s) outside the map`);
   return state;
+}
+
+// Sign in on the login page and land on `next` (a path of the site).
+async function signIn(page, user, password, next) {
+  await open(page, `/login?${new URLSearchParams({ next, lang: "en" })}`);
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await page.click("#login-submit");
+  const target = new URL(next, base).pathname;
+  await page.waitForURL((url) => url.pathname === target);
+  await page.waitForFunction(() => document.body.dataset.state === "ready");
+  await page.waitForSelector("#who");
+}
+
+// Select `phrase` in the document's text with the mouse, as a person would: press before
+// its first character, drag to after its last.
+async function selectWithMouse(page, phrase) {
+  const rects = await page.evaluate((wanted) => {
+    const box = document.getElementById("doctext");
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const all = [...range.getClientRects()];
+      return { first: all[0].toJSON(), last: all[all.length - 1].toJSON() };
+    }
+    return null;
+  }, phrase);
+  check(rects, `${JSON.stringify(phrase)} is not in the document's text`);
+  await page.mouse.move(rects.first.left + 1, rects.first.top + rects.first.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(rects.last.right - 1, rects.last.top + rects.last.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const selected = await page.evaluate(() => window.getSelection().toString());
+  check(selected === phrase, `the mouse selected ${JSON.stringify(selected)}, not ${JSON.stringify(phrase)}`);
+  await page.waitForSelector("#selection:not([hidden])");
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.state === "ready");
 }
 
 const scenarios = {
@@ -296,6 +347,173 @@ const scenarios = {
     check(marks.some((m) => m.toLowerCase() === "maracaibo"), `search hits not marked: ${marks}`);
     return seen;
   },
+
+  // Without the role there is no write form: a visitor and a viewer are told which role
+  // each action takes (a visitor with a sign-in link); the mentions show, without checkboxes.
+  async readonly(page) {
+    const forms = async () => ({
+      forms: await page.locator("form.review-form").count(),
+      checkboxes: await page.locator('input[form="split"]').count(),
+      members: await page.locator("#members tbody tr").count(),
+      why: await page.locator(".needs-role").evaluateAll((ps) => ps.map((p) => ({ id: p.id, signIn: Boolean(p.querySelector('a[href*="/login?"]')) }))),
+    });
+    const expectedWhy = ["review-needs-role", "grouping-needs-role", "affiliation-needs-role"];
+    await open(page, `/incident?key=${args.key}&evidence=${args.evidence}&lang=en`);
+    const visitor = await forms();
+    check(visitor.forms === 0 && visitor.checkboxes === 0, `a visitor sees ${visitor.forms} form(s), ${visitor.checkboxes} checkbox(es)`);
+    check(visitor.members > 1, `the mentions table has ${visitor.members} rows`);
+    check(JSON.stringify(visitor.why.map((w) => w.id)) === JSON.stringify(expectedWhy) && visitor.why.every((w) => w.signIn), `a visitor is told: ${JSON.stringify(visitor.why)}`);
+    // The document page shows a selection's offsets to anyone, the evidence link only to analysts.
+    await open(page, `/document?sha=${args.sha}&incident=${args.key}&lang=es`);
+    await selectWithMouse(page, args.phrase);
+    const offsets = await page.locator("#selection-offsets").textContent();
+    check(offsets.startsWith("Selección: caracteres"), `Spanish selection bar: ${offsets}`);
+    check((await page.locator("a.use-evidence").count()) === 0, "a visitor is offered to use a selection as evidence");
+    const selectionShot = await shot(page, "document-selection-es", false);
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&evidence=${args.evidence}&lang=es`);
+    const viewer = await forms();
+    check(viewer.forms === 0 && viewer.checkboxes === 0, `a viewer sees ${viewer.forms} form(s), ${viewer.checkboxes} checkbox(es)`);
+    check(JSON.stringify(viewer.why.map((w) => w.id)) === JSON.stringify(expectedWhy) && viewer.why.every((w) => !w.signIn), `a viewer is told: ${JSON.stringify(viewer.why)}`);
+    const told = await page.locator("#grouping-needs-role").textContent();
+    check(told.includes("analista"), `Spanish role note: ${told}`);
+    await page.locator("#grouping").scrollIntoViewIfNeeded();
+    return { visitor, viewer, screenshots: [selectionShot, await shot(page, "incident-viewer-es", false)] };
+  },
+
+  // An analyst opens a document from the incident page, selects a passage with the mouse,
+  // follows "use as evidence" and submits a correction; the history shows its span.
+  async correct(page) {
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=en`);
+    await page.locator(`.sources-table a[href*="sha=${args.sha}"]`).click();
+    await page.waitForURL((url) => url.pathname === "/document");
+    await ready(page);
+    check(new URL(page.url()).searchParams.get("incident") === args.key, `the document page does not know its incident: ${page.url()}`);
+    await selectWithMouse(page, args.phrase);
+    const offsets = await page.locator("#selection-offsets").evaluate((node) => ({ ...node.dataset, text: node.textContent }));
+    const selectionShot = await shot(page, "document-selection", false);
+    await page.locator(`a.use-evidence[data-incident="${args.key}"]`).click();
+    await page.waitForURL((url) => url.pathname === "/incident");
+    await ready(page);
+    await page.waitForSelector("#correct-quoted");
+    const quoted = await page.locator("#correct-quoted").textContent();
+    check(quoted === args.phrase, `the correct form quotes ${JSON.stringify(quoted)}`);
+    const filled = {
+      document: await page.inputValue("#correct-document"),
+      start: await page.inputValue("#correct-start"),
+      end: await page.inputValue("#correct-end"),
+      field: await page.inputValue("#correct-field"),
+    };
+    check(filled.document === args.sha && filled.start === offsets.start && filled.end === offsets.end && filled.field === "text", `the form holds ${JSON.stringify(filled)}, the selection was ${JSON.stringify(offsets)}`);
+    await page.selectOption("#correct-attribute", args.attribute);
+    await page.fill("#correct-value", args.value);
+    await page.fill("#correct-rationale", args.rationale);
+    const formShot = await shotOf(page.locator("#correct"), "correct-form");
+    await page.click("#correct-submit");
+    await page.waitForSelector("#review-saved");
+    await ready(page);
+    const saved = await page.locator("#review-saved").textContent();
+    check(saved.startsWith("Saved as audit entry"), `after correcting: ${saved}`);
+    check(!new URL(page.url()).searchParams.has("evidence"), "the evidence stays in the URL after it was used");
+    // Typing an impossible span by hand says why before sending anything.
+    await page.fill("#correct-document", args.sha);
+    await page.fill("#correct-start", "0");
+    await page.fill("#correct-end", "100000");
+    await page.locator("#correct-end").dispatchEvent("change");
+    await page.waitForSelector("#correct-outside");
+    await page.click("#history-link");
+    await page.waitForURL((url) => url.pathname === "/history");
+    await ready(page);
+    const last = page.locator("#history tbody tr.review-entry").last();
+    const entry = {
+      what: await last.locator("td.what").textContent(),
+      by: await last.locator("td.by").textContent(),
+      evidence: await last.locator(".evidence").evaluate((node) => ({ ...node.dataset, quote: node.querySelector("q").textContent })),
+    };
+    check(entry.what.startsWith("corrected") && entry.by === args.user, `history entry: ${JSON.stringify(entry)}`);
+    check(entry.evidence.start === offsets.start && entry.evidence.end === offsets.end && entry.evidence.quote === args.phrase, `history evidence: ${JSON.stringify(entry.evidence)}`);
+    await last.scrollIntoViewIfNeeded();
+    const historyShot = await shot(page, "history-correct", false);
+    // The same form in Spanish, filled from a span in the URL.
+    await open(page, `/incident?key=${args.key}&evidence=${args.sha}:${offsets.start}-${offsets.end}&lang=es`);
+    await page.waitForSelector("#correct-quoted");
+    const heading = await page.locator("#correct h3").textContent();
+    check(heading === "Corregir un valor", `Spanish correct form: ${heading}`);
+    const reviewEs = await shotOf(page.locator("#review"), "review-forms-es");
+    return { selected: offsets, filled, saved, entry, screenshots: [selectionShot, formShot, historyShot, reviewEs] };
+  },
+
+  // An analyst ticks one mention and splits it out; the note links the new incident, which
+  // holds that mention. Before that, an empty split and a bad move show why they failed.
+  async split(page) {
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=en`);
+    const before = await page.locator("#members tbody tr").count();
+    await page.fill("#split-rationale", args.rationale);
+    await page.click("#split-submit");
+    await page.waitForSelector("#split .error");
+    const empty = await page.locator("#split .error").textContent();
+    check(empty.includes("Tick one or more"), `an empty split says: ${empty}`);
+    expectedStatuses.add(400); // the refused move below
+    await page.fill("#move-mention", String(args.mention));
+    await page.fill("#move-rationale", args.rationale);
+    await page.click("#move-submit");
+    await page.waitForSelector("#move .error");
+    const refused = await page.locator("#move .error").textContent();
+    check(refused.includes(`mention ${args.mention} is already in that incident`), `moving a mention already here says: ${refused}`);
+    await page.check(`#split-${args.mention}`);
+    const count = await page.locator("#split-count").textContent();
+    check(count.startsWith("1 "), `split count: ${count}`);
+    await page.locator("#grouping").scrollIntoViewIfNeeded();
+    const groupingShot = await shot(page, "grouping", false);
+    await page.click("#split-submit");
+    await page.waitForSelector("#review-saved");
+    await ready(page);
+    const saved = await page.locator("#review-saved").textContent();
+    const created = await page.locator("#review-saved a").textContent();
+    const after = await page.locator("#members tbody tr").count();
+    check(saved.includes("New incident:") && created.startsWith("inc-") && created !== args.key, `after the split: ${saved}`);
+    check(after === before - 1, `${after} mentions left of ${before}`);
+    const savedShot = await shot(page, "split-saved", false);
+    await page.click("#review-saved a");
+    await page.waitForURL((url) => url.pathname === "/incident" && url.searchParams.get("key") === created);
+    await ready(page);
+    const moved = await page.locator("#members tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.dataset.mention)));
+    check(JSON.stringify(moved) === JSON.stringify([args.mention]), `the new incident holds mentions ${moved}`);
+    await page.locator('header .lang button[data-lang="es"]').click();
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    await page.locator("#grouping").scrollIntoViewIfNeeded();
+    return { before, after, created, moved, screenshots: [groupingShot, savedShot, await shot(page, "grouping-es", false)] };
+  },
+
+  // An analyst merges incidents (keys typed with a comma and spaces) into the one shown.
+  async merge(page) {
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=en`);
+    const before = await page.locator("#members tbody tr").count();
+    await page.fill("#merge-incidents", args.incidents.join(" , "));
+    await page.fill("#merge-rationale", args.rationale);
+    await page.click("#merge-submit");
+    await page.waitForSelector("#review-saved");
+    await ready(page);
+    const saved = await page.locator("#review-saved").textContent();
+    const after = await page.locator("#members tbody tr").count();
+    check(saved.startsWith("Saved as grouping decision") && after > before, `after merging: ${saved}; ${before} → ${after} mentions`);
+    return { before, after, saved };
+  },
+
+  // A reviewer marks a source's affiliation from the sources of an incident (in Spanish).
+  async affiliation(page) {
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=es`);
+    await page.locator("#affiliation").scrollIntoViewIfNeeded();
+    await page.selectOption("#affiliation-source", args.source);
+    await page.fill("#affiliation-value", args.affiliation);
+    await page.fill("#affiliation-rationale", args.rationale);
+    const formShot = await shot(page, "affiliation-es", false);
+    await page.click("#affiliation-submit");
+    await page.waitForSelector("#review-saved");
+    await ready(page);
+    const saved = await page.locator("#review-saved").textContent();
+    check(saved.includes(`${args.source} pertenece ahora a ${args.affiliation}`), `after marking: ${saved}`);
+    return { saved, screenshots: [formShot, await shot(page, "affiliation-saved-es", false)] };
+  },
 };
 
 async function main() {
@@ -312,7 +530,8 @@ async function main() {
     });
     page.on("console", (msg) => {
       const text = msg.text();
-      if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of (404|401)/.test(text)) {
+      const status = /Failed to load resource: the server responded with a status of (\d+)/.exec(text);
+      if (msg.type() === "error" && !(status && expectedStatuses.has(Number(status[1])))) {
         problems.push(`console error: ${text}`);
       }
     });

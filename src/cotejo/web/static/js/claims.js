@@ -1,21 +1,7 @@
 // The graded side of an incident page: the claims table (attribute × origin), official next
-// to independent figures, each attribute's grade with its reasons and people's decisions,
-// and the review actions for a user with the role. Built from GET /api/incidents/KEY/claims.
-import {
-  attributeLabel,
-  can,
-  clear,
-  documentLink,
-  el,
-  gradeBadge,
-  gradeLabel,
-  lang,
-  send,
-  showError,
-  sourceKindLabel,
-  t,
-} from "./common.js";
-import { GRADES } from "./i18n.js";
+// to independent figures, each attribute's grade with its reasons and people's decisions.
+// Built from GET /api/incidents/KEY/claims; the review actions are in forms.js.
+import { attributeLabel, documentLink, el, gradeBadge, gradeLabel, sourceKindLabel, t } from "./common.js";
 
 const KIND_ORDER = ["official", "court", "ngo", "media", "social", "witness", "publisher", "unknown"];
 
@@ -64,7 +50,7 @@ function originRows(attributes) {
   );
 }
 
-function claimCell(attribute, entries) {
+function claimCell(key, attribute, entries) {
   if (!entries || !entries.length) return el("td", { className: "empty", text: "" });
   return el(
     "td",
@@ -72,7 +58,7 @@ function claimCell(attribute, entries) {
     ...entries.map(({ reading, origin, denies }) => {
       const span = origin.spans && origin.spans[0];
       const label = valueText(attribute, reading);
-      const link = span ? documentLink(span, label, { className: "claim-link" }) : el("span", { text: label });
+      const link = span ? documentLink(span, label, { className: "claim-link", incident: key }) : el("span", { text: label });
       const n = origin.documents.length;
       const count = n > 1 ? el("span", { className: "muted count", title: t("n_documents", { n }), text: ` ·${n}` }) : null;
       if (denies) return el("div", { className: "claim denial" }, el("span", { className: "stance", text: t("denies") + " " }), link, count);
@@ -114,7 +100,7 @@ export function claimsTable(claims) {
         el("div", { className: "origin-name", text: row.origin.origin }),
         el("div", { className: "muted", text: sourceKindLabel(row.origin.kind) + (row.responsible ? ` · ${t("acting_party")}` : "") }),
       ),
-      ...attributes.map((a) => claimCell(a.attribute, row.cells.get(a.attribute))),
+      ...attributes.map((a) => claimCell(claims.incident, a.attribute, row.cells.get(a.attribute))),
     ),
   );
   return el(
@@ -184,100 +170,4 @@ export function notesList(claims) {
     { className: "notes", id: "notes" },
     ...claims.notes.map((n) => el("li", {}, el("strong", { text: n.by }), el("span", { className: "muted", text: ` ${String(n.at).slice(0, 16).replace("T", " ")}` }), ": ", n.note)),
   );
-}
-
-// -- review actions -------------------------------------------------------------------------
-
-function field(id, label, control) {
-  return el("label", { className: "field", for: id }, el("span", { text: label }), control);
-}
-
-function attributeSelect(id, attributes, { whole = false } = {}) {
-  const select = el("select", { id, name: "attribute" });
-  if (whole) select.append(el("option", { value: "" }, t("whole_incident")));
-  for (const a of attributes) select.append(el("option", { value: a }, attributeLabel(a)));
-  return select;
-}
-
-function form(id, title, controls, submitLabel, onSubmit) {
-  const status = el("div", { className: "form-status", role: "status" });
-  const node = el("form", { className: "review-form", id }, el("h3", { text: title }), ...controls, el("div", { className: "buttons" }, el("button", { type: "submit", id: id + "-submit" }, submitLabel)), status);
-  node.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    clear(status);
-    const button = node.querySelector("button[type=submit]");
-    button.disabled = true;
-    try {
-      const result = await onSubmit(new FormData(node));
-      await onSaved(result);
-    } catch (err) {
-      showError(status, err);
-      button.disabled = false;
-    }
-  });
-  return node;
-}
-
-let onSaved = async () => {};
-
-// The review panel: what the signed-in user's role allows, else how to get it.
-export function reviewPanel(claims, user, key, saved) {
-  onSaved = saved;
-  const box = el("div", { className: "review", id: "review" });
-  if (!can(user, "analyst")) {
-    const next = window.location.pathname + window.location.search;
-    box.append(
-      el("p", { className: "muted", id: "review-needs-role" }, t("needs_role"), " ", user ? null : el("a", { href: `/login?${new URLSearchParams({ next, lang: lang() })}` }, t("sign_in"))),
-    );
-    return box;
-  }
-  box.append(el("p", { className: "hint", text: t("review_hint") }));
-  const attributes = claims.attributes.map((a) => a.attribute);
-  const url = (action) => `/api/incidents/${encodeURIComponent(key)}/${action}`;
-  const forms = el("div", { className: "review-forms" });
-  if (can(user, "reviewer") && claims.assessed) {
-    const grades = el("select", { id: "regrade-grade", name: "grade" }, ...Object.keys(GRADES).map((g) => el("option", { value: g }, gradeLabel(g))));
-    forms.append(
-      form(
-        "regrade",
-        t("regrade"),
-        [
-          field("regrade-attribute", t("attribute"), attributeSelect("regrade-attribute", attributes)),
-          field("regrade-grade", t("new_grade"), grades),
-          field("regrade-rationale", t("rationale"), el("textarea", { id: "regrade-rationale", name: "rationale", required: "required", maxlength: "5000", rows: "3" })),
-        ],
-        t("regrade"),
-        (data) => send("POST", url("regrade"), { attribute: data.get("attribute"), grade: data.get("grade"), rationale: data.get("rationale") }),
-      ),
-    );
-  }
-  if (claims.assessed) {
-    forms.append(
-      form(
-        "confirm",
-        t("confirm"),
-        [
-          field("confirm-attribute", t("attribute"), attributeSelect("confirm-attribute", attributes)),
-          field("confirm-value", t("value_optional"), el("input", { id: "confirm-value", name: "value", type: "text", maxlength: "2000" })),
-          field("confirm-rationale", t("rationale"), el("textarea", { id: "confirm-rationale", name: "rationale", required: "required", maxlength: "5000", rows: "3" })),
-        ],
-        t("confirm"),
-        (data) => send("POST", url("confirm"), { attribute: data.get("attribute"), value: data.get("value") || null, rationale: data.get("rationale") }),
-      ),
-    );
-  }
-  forms.append(
-    form(
-      "annotate",
-      t("annotate"),
-      [
-        field("annotate-attribute", t("attribute"), attributeSelect("annotate-attribute", attributes, { whole: true })),
-        field("annotate-note", t("note"), el("textarea", { id: "annotate-note", name: "note", required: "required", maxlength: "5000", rows: "3" })),
-      ],
-      t("annotate"),
-      (data) => send("POST", url("annotate"), { note: data.get("note"), attribute: data.get("attribute") || null }),
-    ),
-  );
-  box.append(forms);
-  return box;
 }

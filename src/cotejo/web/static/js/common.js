@@ -284,6 +284,8 @@ export function fmtDate(value) {
   return value ? String(value).slice(0, 10) : "—";
 }
 
+// A link to a document, with its span highlighted when `span` has one. From an incident
+// page (`extra.incident`), the document page offers a selected passage as evidence for it.
 export function documentLink(span, label, extra = {}) {
   const query = new URLSearchParams({ sha: span.document || extra.document, lang: lang() });
   if (span.start !== undefined && span.start !== null) {
@@ -291,7 +293,18 @@ export function documentLink(span, label, extra = {}) {
     query.set("end", span.end);
     query.set("field", span.field || "text");
   }
-  return el("a", { href: "/document?" + query, className: extra.className || "" }, label);
+  if (extra.incident) query.set("incident", extra.incident);
+  return el("a", { href: "/document?" + query, className: extra.className || "", id: extra.id || null }, label);
+}
+
+// Offsets into a document's text are Python string indices: they count code points, where
+// JavaScript strings count UTF-16 units (an emoji is one character to the API, two here).
+export function codePointLength(text) {
+  return Array.from(text || "").length;
+}
+
+export function codePointSlice(text, start, end) {
+  return Array.from(text || "").slice(start, end).join("");
 }
 
 // Markers and list dots take the colour of the incident's headline grade.

@@ -1,9 +1,13 @@
 // One document: its extracted text with a span highlighted (?start=&end=&field=), the
 // values read from it, its SHA-256, provenance and captures, reprints, and a download of
-// the original archived bytes.
+// the original archived bytes. Selecting a passage shows its character offsets and, for an
+// analyst, a link that takes it to an incident's correct form as evidence.
 import {
   api,
+  can,
   clear,
+  codePointLength,
+  codePointSlice,
   el,
   eventTypeLabel,
   externalLink,
@@ -12,6 +16,7 @@ import {
   lang,
   langQuery,
   languageLabel,
+  me,
   params,
   rerenderOn,
   setParams,
@@ -53,6 +58,56 @@ function spanLink(doc, value) {
   );
 }
 
+// -- a selected passage as an evidence span --------------------------------------------------
+
+// The offset of a selection boundary inside `box`, in code points: the length of the box's
+// text before it. Measuring the text of a Range keeps the <mark> of a highlighted span (or
+// any other element inside the box) out of the arithmetic.
+function offsetIn(box, node, offset) {
+  const before = document.createRange();
+  before.selectNodeContents(box);
+  before.setEnd(node, offset);
+  return codePointLength(before.toString());
+}
+
+// The selected span of the text or the title, clipped to the box it starts or ends in.
+function selectedSpan(boxes) {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  for (const { field, box } of boxes) {
+    if (!range.intersectsNode(box)) continue;
+    const start = box.contains(range.startContainer) ? offsetIn(box, range.startContainer, range.startOffset) : 0;
+    const end = box.contains(range.endContainer) ? offsetIn(box, range.endContainer, range.endOffset) : codePointLength(box.textContent);
+    if (end > start) return { field, start, end, text: codePointSlice(box.textContent, start, end) };
+  }
+  return null;
+}
+
+let page = null; // what the selection bar needs of the rendered page
+
+function evidenceLink(key, span) {
+  const evidence = `${page.sha}:${span.start}-${span.end}${span.field === "title" ? ":title" : ""}`;
+  const query = new URLSearchParams({ key, evidence, lang: lang() });
+  return el("a", { href: "/incident?" + query, className: "use-evidence", dataset: { incident: key } }, t("use_evidence", { key }));
+}
+
+function showSelection() {
+  const bar = document.getElementById("selection");
+  if (!bar || !page) return;
+  const span = selectedSpan(page.boxes);
+  clear(bar);
+  bar.hidden = !span;
+  if (!span) return;
+  bar.append(
+    el("strong", { id: "selection-offsets", dataset: { start: String(span.start), end: String(span.end), field: span.field } }, t("selected_span", { start: span.start, end: span.end, field: t("field_" + span.field) })),
+    el("q", { className: "selection-quote", text: span.text }),
+  );
+  if (page.analyst) bar.append(el("span", { className: "links" }, ...page.incidents.map((key) => evidenceLink(key, span))));
+}
+
+document.addEventListener("selectionchange", showSelection);
+
 function row(label, value) {
   return [el("dt", { text: label }), el("dd", {}, value)];
 }
@@ -62,10 +117,20 @@ async function render() {
   const main = clear(document.getElementById("main"));
   const p = params();
   const sha = p.get("sha") || "";
-  main.append(el("p", {}, el("a", { href: "/?" + langQuery(), text: "← " + t("back") })));
+  const from = p.get("incident"); // the incident page this one was opened from
+  main.append(
+    el(
+      "p",
+      {},
+      el("a", { href: "/?" + langQuery(), text: "← " + t("back") }),
+      from ? el("span", { className: "muted", text: " · " }) : null,
+      from ? el("a", { href: `/incident?key=${encodeURIComponent(from)}&${langQuery()}`, id: "back-to-incident", text: `${t("incident")} ${from}` }) : null,
+    ),
+  );
   let doc;
+  let user;
   try {
-    doc = await api(`/api/documents/${encodeURIComponent(sha)}`);
+    [doc, user] = await Promise.all([api(`/api/documents/${encodeURIComponent(sha)}`), me()]);
   } catch (err) {
     showError(main, err);
     document.body.dataset.state = "error";
@@ -131,12 +196,23 @@ async function render() {
     ? el("ul", {}, ...doc.near_duplicates.map((d) => el("li", {}, el("a", { href: `/document?sha=${d.sha256}&${langQuery()}` }, d.title || d.sha256.slice(0, 16)), ` — ${d.source}`)))
     : el("p", { className: "muted", text: "—" });
   const notice = Number.isInteger(start) && Number.isInteger(end) ? el("p", { className: "hint", id: "span-note", text: t("highlighted", { start, end }) }) : null;
+  // An analyst may offer a selected passage to the incident the page was opened from, else
+  // to any incident a mention of this document belongs to.
+  const incidents = from ? [from] : [...new Set(doc.mentions.map((m) => m.incident).filter(Boolean))];
+  page = {
+    sha: doc.sha256,
+    analyst: can(user, "analyst"),
+    incidents,
+    boxes: [{ field: "text", box: textBox }, ...(doc.title ? [{ field: "title", box: titleBox }] : [])],
+  };
+  const selectHint = el("p", { className: "hint", id: "select-hint", text: page.analyst && incidents.length ? t("select_hint_evidence") : t("select_hint") });
   main.append(
-    el("section", { className: "panel" }, titleBox, notice, textBox),
+    el("section", { className: "panel" }, titleBox, notice, textBox, selectHint),
     el("section", { className: "panel" }, el("h2", { text: t("mentions_in_doc") }), doc.mentions.length ? mentions : el("p", { className: "muted", text: "—" })),
     el("section", { className: "panel" }, el("h2", { text: t("document") }), meta),
     el("section", { className: "panel" }, el("h2", { text: t("provenance") }), captures),
     el("section", { className: "panel" }, el("h2", { text: t("reprints") }), reprints),
+    el("div", { className: "selection-bar", id: "selection", role: "status", hidden: "hidden" }),
   );
   const mark = document.getElementById("highlight");
   if (mark) mark.scrollIntoView({ block: "center" });

@@ -1,7 +1,7 @@
 // The audit trail of one incident, oldest first: its creation, grouping decisions,
 // assessments, review actions (author, rationale, before and after, the entry's hash) and
 // flags. Everything a person typed is shown as text.
-import { api, attributeLabel, clear, el, gradeLabel, header, incidentLink, langQuery, params, rerenderOn, showError, t } from "./common.js";
+import { api, attributeLabel, clear, documentLink, el, gradeLabel, header, incidentLink, langQuery, params, rerenderOn, showError, t } from "./common.js";
 
 function what(item) {
   const text = item.what;
@@ -18,7 +18,7 @@ function what(item) {
   return text;
 }
 
-function detail(item) {
+function detail(item, key) {
   const d = item.detail || {};
   if (item.what.startsWith("review: ")) {
     const after = d.after || {};
@@ -27,13 +27,33 @@ function detail(item) {
     if (after.value) parts.push(`${(d.before && (d.before.value || d.before.machine_value)) ?? "—"} → ${after.value}`);
     if (after.note) parts.push(after.note);
     if (after.incidents) parts.push(after.incidents.join(", "));
-    return el("div", {}, ...parts.map((p) => el("div", { text: p })), el("code", { className: "hash", title: "SHA-256", text: `#${d.entry} ${String(d.hash).slice(0, 16)}…` }));
+    return el(
+      "div",
+      {},
+      ...parts.map((p) => el("div", { text: p })),
+      after.evidence ? evidence(after.evidence, key) : null,
+      el("code", { className: "hash", title: "SHA-256", text: `#${d.entry} ${String(d.hash).slice(0, 16)}…` }),
+    );
+  }
+  if (item.what.startsWith("resolve decision: ")) {
+    const made = d.new || d.into;
+    return made ? el("div", {}, `${t(d.new ? "new_incident" : "merged_into")} `, incidentLink(made, made)) : el("div", { className: "muted", text: "" });
   }
   if (item.what === "assessed") {
     return el("div", { className: "muted", text: Object.entries(d.grades || {}).map(([a, g]) => `${attributeLabel(a)}: ${gradeLabel(g)}`).join(" · ") });
   }
   if (item.what.startsWith("flagged")) return el("div", { text: `${d.person} ≠ ${d.machine}` });
   return el("div", { className: "muted", text: "" });
+}
+
+// A correction's evidence: the passage, and a link to it highlighted in its document.
+function evidence(span, key) {
+  return el(
+    "div",
+    { className: "evidence", dataset: { document: span.document, start: String(span.start), end: String(span.end), field: span.field } },
+    documentLink(span, `${t("evidence")}: ${span.document.slice(0, 12)}… ${t("field_" + span.field)} ${span.start}–${span.end}`, { className: "evidence-link", incident: key }),
+    el("q", { className: "quote", text: span.text }),
+  );
 }
 
 async function render() {
@@ -59,7 +79,7 @@ async function render() {
       el("td", { className: "what", text: what(item) }),
       el("td", { className: "by", text: item.by }),
       el("td", { className: "rationale", text: item.rationale || "" }),
-      el("td", {}, detail(item)),
+      el("td", {}, detail(item, key)),
     ),
   );
   main.append(

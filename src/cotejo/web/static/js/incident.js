@@ -1,5 +1,6 @@
 // One incident: its canonical values with every reading and the sources giving it (each
-// linking to its span in the document), the extracted statements, sources and actors.
+// linking to its span in the document), the review actions a signed-in user's role allows,
+// its mentions (grouping), the extracted statements, sources and actors.
 /* global L */
 import {
   api,
@@ -20,13 +21,15 @@ import {
   params,
   rerenderOn,
   precisionLabel,
+  setParams,
   roleLabel,
   showError,
   sourceKindLabel,
   stanceLabel,
   t,
 } from "./common.js";
-import { claimsTable, explanations, figuresTable, notesList, reviewPanel } from "./claims.js";
+import { claimsTable, explanations, figuresTable, notesList } from "./claims.js";
+import { affiliationPanel, groupingPanel, parseEvidence, reviewPanel, savedNote } from "./forms.js";
 import { baseMap } from "./map.js";
 
 function section(title, ...children) {
@@ -48,27 +51,28 @@ function readingLabel(attribute, label) {
 
 const SHOWN_SOURCES = 3; // per reading; the rest fold away
 
-function sourceItem(source) {
+function sourceItem(key, source) {
   const label = `${source.source} (${sourceKindLabel(source.source_kind)}, ${source.language})`;
   return el(
     "li",
     {},
     source.span
-      ? documentLink(source.span, label, { className: "value-link" })
-      : documentLink({ document: source.document }, label),
+      ? documentLink(source.span, label, { className: "value-link", incident: key })
+      : documentLink({ document: source.document }, label, { incident: key }),
     source.span ? el("q", { className: "quote", text: source.span.text }) : null,
   );
 }
 
-function sourceList(sources) {
-  const list = el("ul", { className: "sources" }, ...sources.slice(0, SHOWN_SOURCES).map(sourceItem));
+function sourceList(key, sources) {
+  const item = (source) => sourceItem(key, source);
+  const list = el("ul", { className: "sources" }, ...sources.slice(0, SHOWN_SOURCES).map(item));
   if (sources.length <= SHOWN_SOURCES) return list;
   const rest = sources.slice(SHOWN_SOURCES);
   return el(
     "div",
     {},
     list,
-    el("details", {}, el("summary", { text: t("more_sources", { n: rest.length }) }), el("ul", { className: "sources" }, ...rest.map(sourceItem))),
+    el("details", {}, el("summary", { text: t("more_sources", { n: rest.length }) }), el("ul", { className: "sources" }, ...rest.map(item))),
   );
 }
 
@@ -83,7 +87,7 @@ function canonicalTable(incident) {
           { className: i === 0 ? "first" : "" },
           el("th", { scope: "row", text: i === 0 ? t("attr_" + value.attribute) : "" }),
           el("td", { className: canonical ? "canonical" : "" }, readingLabel(value.attribute, reading.label), el("span", { className: "muted count", text: ` · ${reading.sources.length}` })),
-          el("td", {}, sourceList(reading.sources)),
+          el("td", {}, sourceList(incident.key, reading.sources)),
         ),
       );
     });
@@ -116,7 +120,9 @@ function statementsTable(incident) {
           "td",
           { className: "evidence" },
           ...g.spans.slice(0, 6).map((s, i) =>
-            s.span ? documentLink(s.span, `[${i + 1}]`, { className: "span-link" }) : documentLink({ document: s.document }, `[${i + 1}]`),
+            s.span
+              ? documentLink(s.span, `[${i + 1}]`, { className: "span-link", incident: incident.key })
+              : documentLink({ document: s.document }, `[${i + 1}]`, { incident: incident.key }),
           ),
           g.spans.length > 6 ? el("span", { className: "muted", text: ` +${g.spans.length - 6}` }) : null,
         ),
@@ -130,7 +136,7 @@ function sourcesTable(incident) {
     el(
       "tr",
       {},
-      el("td", {}, documentLink({ document: s.document }, s.title || s.document.slice(0, 16) + "…")),
+      el("td", {}, documentLink({ document: s.document }, s.title || s.document.slice(0, 16) + "…", { incident: incident.key })),
       el("td", { text: s.source.name }),
       el("td", { text: sourceKindLabel(s.source.kind) }),
       el("td", { text: languageLabel(s.language) }),
@@ -147,14 +153,22 @@ function actorsList(incident) {
   return el("ul", { className: "actors" }, ...incident.actors.map((a) => el("li", {}, el("strong", { text: a.name }), ` — ${roleLabel(a.role)} (${a.kind}), ${a.documents} ${t("documents").toLowerCase()}`)));
 }
 
-let flash = null; // the result of the last review action, shown once after re-rendering
+// The last review action (its result and the section of its form), shown once after the
+// page renders again.
+let flash = null;
+const SECTION_OF = { split: "grouping", move: "grouping", merge: "grouping", affiliation: "sources" };
 
-async function saved(result) {
-  flash = t("saved", { entry: result.entry });
+async function saved(result, formId) {
+  flash = { result, section: SECTION_OF[formId] || "review" };
+  setParams({ evidence: null }, { push: false }); // a span offered as evidence is used once
   await render();
   flash = null;
   const note = document.getElementById("review-saved");
   if (note) note.scrollIntoView({ block: "center" });
+}
+
+function flashIn(section, key) {
+  return flash && flash.section === section ? savedNote(flash.result, key) : null;
 }
 
 async function render() {
@@ -180,6 +194,7 @@ async function render() {
     document.body.dataset.state = "error";
     return;
   }
+  const evidence = parseEvidence(params().get("evidence"));
   const title = `${eventTypeLabel(incident.event_type)} — ${incident.place || "?"}, ${fmtDate(incident.date)}`;
   document.title = `cotejo — ${title}`;
   header(title);
@@ -217,10 +232,16 @@ async function render() {
     claims.assessed ? section(t("claims"), el("p", { className: "hint", text: t("claims_hint") }), claimsTable(claims)) : null,
     claims.assessed ? section(t("figures"), figuresTable(claims)) : null,
     claims.assessed ? section(t("explanations"), explanations(claims)) : null,
-    section(t("review"), flash ? el("p", { className: "saved", id: "review-saved", role: "status", text: flash }) : null, notesList(claims), reviewPanel(claims, user, incident.key, saved)),
+    section(
+      t("review"),
+      flashIn("review", incident.key),
+      notesList(claims),
+      reviewPanel(claims, user, { key: incident.key, documents: incident.sources, evidence, saved }),
+    ),
+    section(t("grouping"), flashIn("grouping", incident.key), groupingPanel(incident, user, { saved })),
     section(t("canonical"), canonicalTable(incident)),
     section(t("statements"), statementsTable(incident)),
-    section(t("sources"), sourcesTable(incident)),
+    section(t("sources"), flashIn("sources", incident.key), sourcesTable(incident), affiliationPanel(incident, user, { saved })),
     section(t("actors"), actorsList(incident)),
   ];
   main.append(...parts.filter(Boolean));
@@ -233,6 +254,12 @@ async function render() {
     }).addTo(map);
   } else {
     mapBox.append(el("p", { className: "muted", text: "—" }));
+  }
+  // Arriving with a span chosen on a document page: the correct form holds it.
+  const correct = evidence && document.getElementById("correct");
+  if (correct) {
+    correct.scrollIntoView({ block: "center" });
+    document.getElementById("correct-value").focus({ preventScroll: true });
   }
   document.body.dataset.state = "ready";
 }
