@@ -390,6 +390,16 @@ def test_a_sources_affiliation(writable) -> None:
     )
     assert done.status_code == 200, done.text
     assert done.json()["source"] == "Diario del Paria" and done.json()["affiliation"] == "Grupo X"
+    # The sources list and an incident's documents show it, for the form and for readers.
+    listed = {s["name"]: s for s in client.get("/api/sources").json()}
+    assert listed["Diario del Paria"]["affiliation"] == "Grupo X"
+    found = [
+        doc["source"]
+        for item in client.get("/api/incidents", params={"limit": 500}).json()["items"]
+        for doc in client.get(f"/api/incidents/{item['key']}").json()["sources"]
+        if doc["source"]["name"] == "Diario del Paria"
+    ]
+    assert found and all(source["affiliation"] == "Grupo X" for source in found)
     _error(
         client.post(
             "/api/sources/Nobody/affiliation",

@@ -99,6 +99,11 @@ class SourceRef(View):
     name: str
     kind: str = Field(description="official | media | ngo | social | court | witness | unknown")
     country: str | None
+    affiliation: str | None = Field(
+        default=None,
+        description="the government or owner it belongs to, as the registry or a reviewer "
+        "set it: sources that share one count as one origin",
+    )
 
 
 class Member(View):
@@ -267,5 +272,6 @@ class SourceSummary(View):
     name: str
     kind: str
     country: str | None
+    affiliation: str | None = None
     language: str | None
     documents: int

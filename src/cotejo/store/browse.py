@@ -385,7 +385,12 @@ class _MemberRow:
 
 
 def _source_ref(source: m.Source) -> SourceRef:
-    return SourceRef(name=source.name, kind=source.kind, country=source.country)
+    return SourceRef(
+        name=source.name,
+        kind=source.kind,
+        country=source.country,
+        affiliation=source.affiliation or None,
+    )
 
 
 def _report_mentions(session: Session, report_ids: set[int]) -> dict[tuple[int, int], dict]:
@@ -803,7 +808,13 @@ def sources(session: Session) -> list[SourceSummary]:
     ).all()
     return [
         SourceSummary(
-            id=s.id, name=s.name, kind=s.kind, country=s.country, language=s.language, documents=n
+            id=s.id,
+            name=s.name,
+            kind=s.kind,
+            country=s.country,
+            affiliation=s.affiliation or None,
+            language=s.language,
+            documents=n,
         )
         for s, n in rows
     ]
