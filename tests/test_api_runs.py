@@ -17,7 +17,9 @@ from sqlalchemy import func, select
 
 from conftest import copy_home
 from cotejo.api import create_app
-from cotejo.review import accounts, runs, service
+from cotejo.errors import Busy
+from cotejo.review import accounts, service
+from cotejo.runner.lock import pipeline_lock
 from cotejo.store import models as m
 from cotejo.testing import html_page, make_settings, make_store, run_cli
 
@@ -233,7 +235,19 @@ def test_an_upload_name_never_chooses_a_path(site, tmp_path: Path) -> None:
 
 def test_a_second_run_while_one_is_under_way_is_refused(site) -> None:
     client, info = site
-    with runs._exclusive("run:resolve --rebuild"):
+    before = count(info["home"], m.ReviewEntry)
+    with pipeline_lock(info["home"], "cotejo resolve --rebuild"):
         body = _error(client.post("/api/runs/assess", headers=auth(info, "ana")), 409)
-    assert "run:resolve --rebuild" in body["message"] and "again" in body["hint"]
+        assert "cotejo resolve --rebuild (pid" in body["message"] and "again" in body["hint"]
+        upload = client.post(
+            "/api/documents",
+            params={"name": "a.html"},
+            content=STORY.encode(),
+            headers=auth(info, "ana"),
+        )
+        _error(upload, 409)
+        # The CLI is refused the same way while the API (or another shell) runs.
+        with pytest.raises(Busy, match="cotejo resolve --rebuild .* is under way"):
+            run_cli(["--home", str(info["home"]), "assess"])
+    assert count(info["home"], m.ReviewEntry) == before
     assert client.post("/api/runs/assess", headers=auth(info, "ana")).status_code == 200

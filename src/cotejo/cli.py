@@ -20,6 +20,7 @@ from cotejo.archive.blobs import BlobStore
 from cotejo.archive.verify import verify as verify_archive
 from cotejo.config import Settings, resolve_settings
 from cotejo.errors import CotejoError
+from cotejo.runner.lock import pipeline_lock
 from cotejo.store.db import Store
 from cotejo.store.queries import status as store_status
 
@@ -139,7 +140,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], max_bytes: str, as_json:
     become a new capture of the existing document. Bad files are reported with their
     place and fix, and everything else is kept. Exits 1 if anything failed.
     """
-    summary = run_ingest(_settings(ctx, max_bytes=max_bytes), list(paths))
+    settings = _settings(ctx, max_bytes=max_bytes)
+    with pipeline_lock(settings.home, "cotejo ingest"):
+        summary = run_ingest(settings, list(paths))
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:
@@ -313,7 +316,10 @@ def extract(
     from cotejo.runner.extract import run_extract
 
     settings = _settings(ctx)
-    with closing(Store(settings, create=False)) as store:
+    with (
+        closing(Store(settings, create=False)) as store,
+        pipeline_lock(settings.home, "cotejo extract"),
+    ):
         with _progress("extract") as bar:
             task = bar.add_task("", total=None)
             summary = run_extract(
@@ -373,7 +379,9 @@ def resolve(ctx: click.Context, rebuild: bool, as_json: bool) -> None:
 
     from cotejo.runner.resolve import run_resolve
 
-    with closing(Store(_settings(ctx), create=False)) as store:
+    settings = _settings(ctx)
+    what = "cotejo resolve --rebuild" if rebuild else "cotejo resolve"
+    with closing(Store(settings, create=False)) as store, pipeline_lock(settings.home, what):
         with _progress("resolve") as bar:
             task = bar.add_task("", total=None)
             summary = run_resolve(
@@ -655,7 +663,11 @@ def reindex(ctx: click.Context) -> None:
     """
     from cotejo.store import search as fts
 
-    with closing(Store(_settings(ctx), create=False)) as store:
+    settings = _settings(ctx)
+    with (
+        closing(Store(settings, create=False)) as store,
+        pipeline_lock(settings.home, "cotejo reindex"),
+    ):
         with store.session() as session:
             state = fts.rebuild(session)
     click.echo(f"full-text index rebuilt: {state.indexed} of {state.documents} document(s)")
@@ -752,6 +764,12 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
         shutil.rmtree(settings.home)
     settings.home.mkdir(parents=True, exist_ok=True)
     (settings.home / DEMO_MARKER).write_text("made by `cotejo demo`; safe to delete\n")
+    with pipeline_lock(settings.home, "cotejo demo"):
+        ok = _demo_flow(settings, corpus)
+    ctx.exit(0 if ok else 1)
+
+
+def _demo_flow(settings: Settings, corpus: Path) -> bool:
     click.echo(f"== ingest {corpus} into {settings.home}")
     summary = run_ingest(settings, [corpus])
     print_summary(summary)
@@ -786,7 +804,7 @@ def demo(ctx: click.Context, corpus: Path | None, fresh: bool) -> None:
         f"cotejo --home {settings.home} users add NAME --role admin; "
         f"cotejo --home {settings.home} users password NAME"
     )
-    ctx.exit(0 if summary.ok and report.ok else 1)
+    return summary.ok and report.ok
 
 
 from cotejo.cli_review import register  # noqa: E402  (the assess and review commands)

@@ -184,9 +184,10 @@ def assess(ctx: click.Context, rules_file: Path | None, as_json: bool) -> None:
     """
     from cotejo.assess.rules import load_rules
     from cotejo.runner.assess import run_assess
+    from cotejo.runner.lock import pipeline_lock
 
     rules = load_rules(rules_file)
-    with closing(_store(ctx)) as store:
+    with closing(_store(ctx)) as store, pipeline_lock(store.settings.home, "cotejo assess"):
         info = run_assess(store, rules).as_dict()
     click.echo(json.dumps(info)) if as_json else print_assess_summary(info)
 

@@ -3,34 +3,32 @@ or assess, rebuilding the search index, verifying the archive.
 
 Each function checks the user's role here, in the service layer, before anything runs (the
 API checks the same role first), and every run that writes leaves an audit entry naming who
-started it and what came of it. One run at a time per server process: a second is refused
-with `Busy` rather than queued behind a long one. The CLI calls the runners directly: whoever
-can run it can read the store's files anyway.
+started it and what came of it. One run at a time per home, from the API or the CLI alike
+(`cotejo.runner.lock`): a second is refused with `Busy` (409) rather than queued behind a long
+one. The CLI calls the runners without a role: whoever can run it can read the store's files
+anyway.
 """
 
 from __future__ import annotations
 
 import tempfile
-import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from cotejo.archive.blobs import BlobStore
 from cotejo.archive.verify import verify as verify_archive
 from cotejo.clock import Clock, utc_now
-from cotejo.errors import Busy, InputError, TooLarge
+from cotejo.errors import InputError, TooLarge
 from cotejo.ingest.walk import InputFile
 from cotejo.review.audit import append_entry
 from cotejo.review.service import require
+from cotejo.runner.lock import pipeline_lock
 from cotejo.store.db import Store
 
 T = TypeVar("T")
 
-_RUNNING = threading.Lock()
-_running_what = ""
 MAX_NAME = 200
 
 
@@ -46,22 +44,6 @@ def upload_name(name: str) -> str:
             "(.html, .json, .jsonl, .warc, .txt…) helps the readers tell the format",
         )
     return last
-
-
-@contextmanager
-def _exclusive(what: str) -> Iterator[None]:
-    global _running_what
-    if not _RUNNING.acquire(blocking=False):
-        raise Busy(
-            f"{_running_what or 'another run'} is under way on this server",
-            "wait for it to finish and send the request again",
-        )
-    _running_what = what
-    try:
-        yield
-    finally:
-        _running_what = ""
-        _RUNNING.release()
 
 
 def _author(store: Store, actor: str | None, action: str) -> str:
@@ -95,7 +77,7 @@ def _run(
     clock: Clock,
 ) -> dict[str, Any]:
     author = _author(store, actor, action)
-    with _exclusive(subject):
+    with pipeline_lock(store.settings.home, f"{subject} by {author}"):
         result = work()
     result["audit_entry"] = _record(store, author, action, subject, result, clock)
     return result
@@ -119,7 +101,10 @@ def upload(
     if not data:
         raise InputError(f"{safe} is empty", "send the file's bytes as the request body")
     subject = f"upload:{safe}"
-    with _exclusive(subject), tempfile.TemporaryDirectory(prefix="cotejo-upload-") as folder:
+    with (
+        pipeline_lock(store.settings.home, f"{subject} by {author}"),
+        tempfile.TemporaryDirectory(prefix="cotejo-upload-") as folder,
+    ):
         path = Path(folder) / "upload"  # the name is only a label: never a path on disk
         path.write_bytes(data)
         found = InputFile(path=path, display=f"upload/{author}/{safe}", size=len(data))
@@ -196,7 +181,7 @@ def reindex(store: Store, actor: str | None, clock: Clock = utc_now) -> dict[str
 def verify(store: Store, actor: str | None) -> dict[str, Any]:
     """Re-hash every archived file and check the hash chains (reviewer; it writes nothing)."""
     _author(store, actor, "verify")
-    with _exclusive("verify"), store.read_session() as session:
+    with store.read_session() as session:
         report = verify_archive(session, BlobStore(store.settings.archive_dir))
     return {
         "ok": report.ok,

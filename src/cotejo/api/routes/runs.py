@@ -2,7 +2,7 @@
 (or all three at once), rebuild the search index, verify the archive.
 
 Runs are synchronous: the answer is the run's summary, the same JSON as the CLI's `--json`.
-One run at a time per server process (409 while another is under way). For bulk work
+One run at a time per home, shared with the CLI (409 while another is under way). For bulk work
 (thousands of files) the CLI is faster: it extracts with several processes.
 """
 
