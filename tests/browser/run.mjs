@@ -535,12 +535,12 @@ const scenarios = {
     await page.click("#upload-submit");
     await page.waitForFunction((n) => document.querySelectorAll("#upload-results li.upload-result").length === n && document.body.dataset.state === "ready", args.files.length, { timeout: 60000 });
     const progress = await page.locator("#upload-progress").textContent();
-    check(progress.includes(`${args.files.length} file(s) sent`), `progress: ${progress}`);
+    check(progress.includes(`Files sent: ${args.files.length}.`), `progress: ${progress}`);
     const results = await page.locator("#upload-results li.upload-result").evaluateAll((items) =>
       items.map((li) => ({ state: li.dataset.state, name: li.querySelector(".file-name").textContent, text: li.textContent, link: li.querySelector("a.doc-link")?.getAttribute("href") ?? null })),
     );
     const [good, bad] = results;
-    check(good.state === "new" && good.name === args.files[0].name && good.text.includes("Stored: 1 new document"), `good file: ${JSON.stringify(good)}`);
+    check(good.state === "new" && good.name === args.files[0].name && good.text.includes("Stored 1 new document."), `good file: ${JSON.stringify(good)}`);
     check(good.link && good.link.includes(`sha=${args.sha}`), `the good file does not link its document: ${JSON.stringify(good)}`);
     check(bad.state === "error" && bad.name === args.files[1].name, `bad file: ${JSON.stringify(bad)}`);
     check(bad.text.includes("nothing in") && bad.text.includes(args.files[1].name), `the bad file's message: ${bad.text}`);
@@ -550,8 +550,8 @@ const scenarios = {
     await page.click("#process-submit");
     await page.waitForSelector('#process-result[data-state="done"]', { timeout: 180000 });
     const summary = await page.locator("#process-summary li").allTextContents();
-    check(summary[0].startsWith("Read 1 document(s)"), `process summary: ${summary}`);
-    check(summary.some((line) => line.includes("1 started a new one")), `no new incident in: ${summary}`);
+    check(summary[0] === "Read 1 document; reports of incidents found in it: 1.", `process summary: ${summary}`);
+    check(summary.some((line) => line.includes("a new one: 1)")), `no new incident in: ${summary}`);
     const link = page.locator(`#landed li[data-sha="${args.sha}"] a`).first();
     check((await link.count()) === 1, `no incident link for the new document: ${await page.locator("#process-result").textContent()}`);
     await page.locator("#process").scrollIntoViewIfNeeded();
@@ -560,7 +560,7 @@ const scenarios = {
     await page.locator('header .lang button[data-lang="es"]').click();
     await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
     const spanish = await page.locator("#process-summary li").first().textContent();
-    check(spanish.startsWith("Se leyeron 1 documento(s)"), `Spanish summary: ${spanish}`);
+    check(spanish.startsWith("Se leyó 1 documento;"), `Spanish summary: ${spanish}`);
     const esShot = await shot(page, "upload-processed-es", true);
     await page.locator(`#landed li[data-sha="${args.sha}"] a`).first().click();
     await page.waitForURL((url) => url.pathname === "/incident");

@@ -37,6 +37,12 @@ export function t(key, values = {}) {
   return text;
 }
 
+// A label for a count: `KEY_one` when n is 1 and that label exists, else KEY; {n} is n.
+export function tn(key, n, values = {}) {
+  const labels = LABELS[lang()] || LABELS.en;
+  return t(n === 1 && labels[key + "_one"] !== undefined ? key + "_one" : key, { n, ...values });
+}
+
 function pick(table, value) {
   const pair = table[value];
   return pair ? pair[lang() === "es" ? 1 : 0] : value ?? "";

@@ -2,7 +2,7 @@
 // each with its own result, and a bad file never stops the batch; then "Process" runs
 // extract, resolve and assess (POST /api/runs/update) and links the incidents the uploaded
 // documents landed in. File names and every server text are inserted as text.
-import { api, can, clear, el, eventTypeLabel, header, incidentLink, langQuery, me, rerenderOn, sendBytes, showError, t } from "./common.js";
+import { api, can, clear, el, eventTypeLabel, header, incidentLink, langQuery, me, rerenderOn, sendBytes, showError, t, tn } from "./common.js";
 import { needsRole } from "./forms.js";
 
 const CONTAINERS = new Set(["feed", "jsonl", "telegram", "warc"]); // readers of many documents
@@ -111,9 +111,9 @@ function resultItem(result) {
   }
   const s = result.summary;
   const lines = [];
-  if (s.new_documents) lines.push(t("upload_new", { n: s.new_documents }));
-  if (s.duplicates) lines.push(t("upload_duplicates", { n: s.duplicates }));
-  if (s.skipped) lines.push(t("upload_skipped", { n: s.skipped }));
+  if (s.new_documents) lines.push(tn("upload_new", s.new_documents));
+  if (s.duplicates) lines.push(tn("upload_duplicates", s.duplicates));
+  if (s.skipped) lines.push(tn("upload_skipped", s.skipped));
   const state = s.failed ? "partial" : s.new_documents ? "new" : "duplicate";
   return el(
     "li",
@@ -124,7 +124,7 @@ function resultItem(result) {
       ? el(
           "div",
           { className: "upload-failures" },
-          el("div", { text: t("upload_failed", { n: s.failed }) }),
+          el("div", { text: tn("upload_failed", s.failed) }),
           el("ul", { className: "failures" }, ...s.failures.map((f) => el("li", { text: f }))),
         )
       : null,
@@ -184,12 +184,12 @@ function chooser(render) {
 function processSummary(answer) {
   const { extract, resolve, assess } = answer;
   const lines = [
-    t("run_extract", { documents: extract.documents, mentions: extract.mentions }),
-    extract.documents_without_mention ? t("run_without", { n: extract.documents_without_mention }) : null,
-    t("run_resolve", { mentions: resolve.mentions, joined: resolve.joined, created: resolve.created }),
+    tn("run_extract", extract.documents, { mentions: extract.mentions }),
+    extract.documents_without_mention ? tn("run_without", extract.documents_without_mention) : null,
+    tn("run_resolve", resolve.mentions, { joined: resolve.joined, created: resolve.created }),
     resolve.merged || resolve.retired ? t("run_merged", { merged: resolve.merged, retired: resolve.retired }) : null,
-    resolve.waiting ? t("run_waiting", { n: resolve.waiting }) : null,
-    t("run_assess", { assessed: assess.assessed, unchanged: assess.unchanged }),
+    resolve.waiting ? tn("run_waiting", resolve.waiting) : null,
+    tn("run_assess", assess.assessed) + (assess.unchanged ? " " + tn("run_unchanged", assess.unchanged) : ""),
     t("run_flags", { n: assess.flags }),
   ].filter(Boolean);
   const list = el("ul", { className: "run-summary", id: "process-summary" }, ...lines.map((line) => el("li", { text: line })));
