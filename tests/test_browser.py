@@ -8,6 +8,7 @@ Without node, chromium or the built UI these tests skip, except under CI, where 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -26,7 +27,7 @@ from conftest import IN_CI, REPO, copy_home
 from cotejo.api import create_app
 from cotejo.review import accounts, service
 from cotejo.store import models as m
-from cotejo.testing import make_settings, make_store
+from cotejo.testing import html_page, make_settings, make_store
 from cotejo.web.pages import missing_vendor_files
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -384,3 +385,77 @@ def test_a_reviewer_marks_a_sources_affiliation(server: str, corpus: dict, site:
     finally:
         store.close()
     assert marked == "Gobierno de Colombia"
+
+
+# -- adding documents, affiliations shown, retired incidents --------------------------------
+
+# A report of a shooting in a town the sample corpus never mentions, so it starts an incident.
+UPLOADED = html_page(
+    "Two shot dead outside a bakery in Acarigua",
+    "Two men were shot dead outside a bakery in Acarigua, Portuguesa, Venezuela, on Sunday, "
+    "the state police said.\n\nWitnesses said the gunmen fled on a motorcycle.",
+    site="Diario de Occidente",
+    published="2024-05-13T10:00:00Z",
+)
+BROKEN_NAME = "<img src=x onerror=window.__xss='upload'>.jsonl"
+
+
+def test_an_analyst_uploads_files_and_processes_them(server: str, site: Path) -> None:
+    sha = hashlib.sha256(UPLOADED.encode()).hexdigest()
+    files = [
+        {"name": "acarigua.html", "type": "text/html", "text": UPLOADED},
+        {"name": BROKEN_NAME, "type": "application/jsonl", "text": '{"text": "cut off\nnot json\n'},
+    ]
+    result = run(server, "upload", user=ANALYST, password=PASSWORD, files=files, sha=sha)
+    assert [r["state"] for r in result["results"]] == ["new", "error"]
+    with TestClient(create_app(make_settings(site))) as client:
+        incident = client.get(f"/api/incidents/{result['key']}").json()
+        document = client.get(f"/api/documents/{sha}").json()
+    assert [s["document"] for s in incident["sources"]] == [sha]
+    assert incident["place"] and "Acarigua" in incident["place"]
+    assert {mention["incident"] for mention in document["mentions"]} == {result["key"]}
+    assert "upload/ana/acarigua.html" in json.dumps(document["captures"])
+
+
+def test_without_the_analyst_role_no_upload_form_shows(server: str) -> None:
+    result = run(server, "upload_readonly", user=VIEWER, password=PASSWORD)
+    assert result["viewer"]["forms"] == result["visitor"]["forms"] == 0
+
+
+def test_a_sources_affiliation_shows_on_the_incident_page(
+    server: str, corpus: dict, site: Path
+) -> None:
+    key = corpus["kidnapping"]["key"]
+    with TestClient(create_app(make_settings(site))) as client:
+        sources = client.get(f"/api/incidents/{key}").json()["sources"]
+    name = next(s["source"]["name"] for s in sources if s["source"]["kind"] == "official")
+    affiliation = "Gobierno de Colombia"
+    store = make_store(site)
+    try:
+        service.mark_affiliation(store, REVIEWER, name, affiliation, "Set for the page test.")
+    finally:
+        store.close()
+    result = run(
+        server,
+        "affiliation_shown",
+        key=key,
+        source=name,
+        affiliation=affiliation,
+        user=REVIEWER,
+        password=PASSWORD,
+    )
+    assert result["value"] == affiliation and result["cleared"] != affiliation
+
+
+def test_a_retired_incident_offers_no_action(server: str, site: Path) -> None:
+    store = make_store(site)
+    try:
+        with store.read_session() as session:
+            key = session.scalar(
+                select(m.Incident.key).where(m.Incident.retired_at.is_not(None)).limit(1)
+            )
+    finally:
+        store.close()
+    assert key, "no retired incident: the split-and-merge test retires one"
+    result = run(server, "retired", key=key, user=ANALYST, password=PASSWORD)
+    assert result["forms"] == 0 and result["retiredInHistory"]

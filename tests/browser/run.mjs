@@ -514,6 +514,124 @@ const scenarios = {
     check(saved.includes(`${args.source} pertenece ahora a ${args.affiliation}`), `after marking: ${saved}`);
     return { saved, screenshots: [formShot, await shot(page, "affiliation-saved-es", false)] };
   },
+
+  // An analyst adds files on the upload page: one good page and one broken file whose name
+  // is markup. Each gets its own result (the broken one its message and hint, as text); then
+  // Process runs the pipeline, says what it did, and links the new document's incident.
+  async upload(page) {
+    expectedStatuses.add(400); // the broken file
+    await signIn(page, args.user, args.password, "/?lang=en");
+    await page.click("#nav-upload");
+    await page.waitForURL((url) => url.pathname === "/upload");
+    await ready(page);
+    check((await page.locator("#upload-form").count()) === 1, "an analyst sees no upload form");
+    const emptyShot = await shot(page, "upload-empty", false);
+    await page.setInputFiles(
+      "#upload-files",
+      args.files.map((f) => ({ name: f.name, mimeType: f.type, buffer: Buffer.from(f.text, "utf-8") })),
+    );
+    const chosen = await page.locator("#upload-chosen").textContent();
+    check(chosen.includes(args.files[0].name) && chosen.includes(args.files[1].name), `chosen: ${chosen}`);
+    await page.click("#upload-submit");
+    await page.waitForFunction((n) => document.querySelectorAll("#upload-results li.upload-result").length === n && document.body.dataset.state === "ready", args.files.length, { timeout: 60000 });
+    const progress = await page.locator("#upload-progress").textContent();
+    check(progress.includes(`Files sent: ${args.files.length}.`), `progress: ${progress}`);
+    const results = await page.locator("#upload-results li.upload-result").evaluateAll((items) =>
+      items.map((li) => ({ state: li.dataset.state, name: li.querySelector(".file-name").textContent, text: li.textContent, link: li.querySelector("a.doc-link")?.getAttribute("href") ?? null })),
+    );
+    const [good, bad] = results;
+    check(good.state === "new" && good.name === args.files[0].name && good.text.includes("Stored 1 new document."), `good file: ${JSON.stringify(good)}`);
+    check(good.link && good.link.includes(`sha=${args.sha}`), `the good file does not link its document: ${JSON.stringify(good)}`);
+    check(bad.state === "error" && bad.name === args.files[1].name, `bad file: ${JSON.stringify(bad)}`);
+    check(bad.text.includes("nothing in") && bad.text.includes(args.files[1].name), `the bad file's message: ${bad.text}`);
+    const inert = await assertInert(page, "upload");
+    await page.locator("#upload-results").scrollIntoViewIfNeeded();
+    const resultsShot = await shot(page, "upload-results", false);
+    await page.click("#process-submit");
+    await page.waitForSelector('#process-result[data-state="done"]', { timeout: 180000 });
+    const summary = await page.locator("#process-summary li").allTextContents();
+    check(summary[0] === "Read 1 document; reports of incidents found in it: 1.", `process summary: ${summary}`);
+    check(summary.some((line) => line.includes("a new one: 1)")), `no new incident in: ${summary}`);
+    const link = page.locator(`#landed li[data-sha="${args.sha}"] a`).first();
+    check((await link.count()) === 1, `no incident link for the new document: ${await page.locator("#process-result").textContent()}`);
+    await page.locator("#process").scrollIntoViewIfNeeded();
+    const processShot = await shot(page, "upload-processed", false);
+    // The same page in Spanish keeps what was done.
+    await page.locator('header .lang button[data-lang="es"]').click();
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    const spanish = await page.locator("#process-summary li").first().textContent();
+    check(spanish.startsWith("Se leyó 1 documento;"), `Spanish summary: ${spanish}`);
+    const esShot = await shot(page, "upload-processed-es", true);
+    await page.locator(`#landed li[data-sha="${args.sha}"] a`).first().click();
+    await page.waitForURL((url) => url.pathname === "/incident");
+    await ready(page);
+    const key = new URL(page.url()).searchParams.get("key");
+    const docs = await page.locator(".sources-table tbody tr").count();
+    const incidentShot = await shot(page, "upload-incident-es", false);
+    return { results, summary, key, documents: docs, inert, screenshots: [emptyShot, resultsShot, processShot, esShot, incidentShot] };
+  },
+
+  // Without the analyst role the upload page says which role it takes (a visitor with a
+  // sign-in link) and the header does not offer it.
+  async upload_readonly(page) {
+    const look = async () => ({
+      forms: await page.locator("#upload-form").count(),
+      nav: await page.locator("#nav-upload").count(),
+      why: await page.locator("#upload-needs-role").textContent(),
+      signIn: await page.locator('#upload-needs-role a[href*="/login?"]').count(),
+    });
+    await open(page, "/upload?lang=en");
+    await page.waitForFunction(() => document.querySelector("#account").childElementCount > 0);
+    const visitor = await look();
+    check(visitor.forms === 0 && visitor.nav === 0 && visitor.signIn === 1, `a visitor: ${JSON.stringify(visitor)}`);
+    await signIn(page, args.user, args.password, "/upload?lang=es");
+    const viewer = await look();
+    check(viewer.forms === 0 && viewer.nav === 0 && viewer.signIn === 0 && viewer.why.includes("analista"), `a viewer: ${JSON.stringify(viewer)}`);
+    return { visitor, viewer, screenshots: [await shot(page, "upload-viewer-es", false)] };
+  },
+
+  // A source's affiliation shows in the incident's sources, and the reviewer's form starts
+  // from the selected source's current value.
+  async affiliation_shown(page) {
+    await open(page, `/incident?key=${args.key}&lang=en`);
+    const shown = await page.locator(".sources-table .affiliation").evaluateAll((ds) => ds.map((d) => ({ value: d.dataset.affiliation, text: d.textContent, source: d.parentElement.firstChild.textContent })));
+    check(shown.some((s) => s.value === args.affiliation && s.source === args.source && s.text === `belongs to ${args.affiliation}`), `affiliations shown: ${JSON.stringify(shown)}`);
+    await page.locator(".sources-table").scrollIntoViewIfNeeded();
+    const tableShot = await shot(page, "sources-affiliation", false);
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=es`);
+    await page.selectOption("#affiliation-source", args.source);
+    const value = await page.inputValue("#affiliation-value");
+    const now = await page.locator("#affiliation-current").textContent();
+    check(value === args.affiliation && now === `Ahora: ${args.affiliation}`, `the form shows ${JSON.stringify(value)} / ${now}`);
+    const other = await page.locator("#affiliation-source option").evaluateAll((os, name) => os.map((o) => o.value).find((v) => v !== name), args.source);
+    await page.selectOption("#affiliation-source", other);
+    const cleared = await page.inputValue("#affiliation-value");
+    await page.selectOption("#affiliation-source", args.source);
+    await page.locator("#affiliation").scrollIntoViewIfNeeded();
+    return { shown, value, now, cleared, screenshots: [tableShot, await shot(page, "affiliation-current-es", false)] };
+  },
+
+  // A retired incident shows why, links its history, and offers no action.
+  async retired(page) {
+    await signIn(page, args.user, args.password, `/incident?key=${args.key}&lang=en`);
+    const seen = {
+      note: await page.locator("#retired-note").textContent(),
+      forms: await page.locator("form.review-form").count(),
+      checkboxes: await page.locator('input[form="split"]').count(),
+    };
+    check(seen.note.includes("This incident was retired") && seen.forms === 0 && seen.checkboxes === 0, `a retired incident: ${JSON.stringify(seen)}`);
+    const enShot = await shot(page, "retired", false);
+    await page.locator('header .lang button[data-lang="es"]').click();
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    const es = await page.locator("#retired-note h2").textContent();
+    check(es === "Este incidente fue retirado", `Spanish note: ${es}`);
+    const esShot = await shot(page, "retired-es", false);
+    await page.click("#retired-history");
+    await page.waitForURL((url) => url.pathname === "/history" && url.searchParams.get("key") === args.key);
+    await ready(page);
+    const history = await page.locator("#history").textContent();
+    return { ...seen, retiredInHistory: history.includes("retirado"), screenshots: [enShot, esShot] };
+  },
 };
 
 async function main() {

@@ -29,6 +29,7 @@ PAGES = {
     "/document": "document.html",
     "/history": "history.html",
     "/review": "review.html",
+    "/upload": "upload.html",
     "/login": "login.html",
 }
 MISSING = (

@@ -37,6 +37,12 @@ export function t(key, values = {}) {
   return text;
 }
 
+// A label for a count: `KEY_one` when n is 1 and that label exists, else KEY; {n} is n.
+export function tn(key, n, values = {}) {
+  const labels = LABELS[lang()] || LABELS.en;
+  return t(n === 1 && labels[key + "_one"] !== undefined ? key + "_one" : key, { n, ...values });
+}
+
 function pick(table, value) {
   const pair = table[value];
   return pair ? pair[lang() === "es" ? 1 : 0] : value ?? "";
@@ -149,6 +155,15 @@ export async function send(method, path, body = null) {
   return answer(response);
 }
 
+// An upload: one file's raw bytes as the body (`path` carries its name), with the CSRF
+// token of the signed-in session.
+export async function sendBytes(path, blob) {
+  const headers = { Accept: "application/json", "Content-Type": "application/octet-stream" };
+  const account = await me();
+  if (account && account.csrf_token) headers["X-CSRF-Token"] = account.csrf_token;
+  return answer(await fetch(path, { method: "POST", headers, credentials: "same-origin", body: blob }));
+}
+
 async function answer(response) {
   let body = null;
   try {
@@ -249,6 +264,15 @@ export function header(title) {
       ),
     );
   }
+  const pages = el(
+    "nav",
+    { className: "pages", "aria-label": t("pages") },
+    el("a", { href: "/?" + langQuery(), text: t("incidents") }),
+    el("a", { href: "/review?" + langQuery(), id: "nav-review", text: t("review_queue") }),
+  );
+  me().then((user) => {
+    if (can(user, "analyst")) pages.append(el("a", { href: "/upload?" + langQuery(), id: "nav-upload", text: t("upload_nav") }));
+  });
   bar.append(
     el(
       "div",
@@ -257,12 +281,7 @@ export function header(title) {
       el("span", { className: "tagline", text: t("tagline") }),
     ),
     el("h1", { text: title || "" }),
-    el(
-      "nav",
-      { className: "pages", "aria-label": t("pages") },
-      el("a", { href: "/?" + langQuery(), text: t("incidents") }),
-      el("a", { href: "/review?" + langQuery(), id: "nav-review", text: t("review_queue") }),
-    ),
+    pages,
     accountBox(),
     switcher,
   );

@@ -42,7 +42,7 @@ function attributeSelect(id, attributes, { whole = false } = {}) {
 }
 
 // Why a form is missing: the role it takes, and a sign-in link for a visitor.
-function needsRole(id, text, user) {
+export function needsRole(id, text, user) {
   const next = window.location.pathname + window.location.search;
   return el(
     "p",
@@ -338,9 +338,10 @@ function mergeForm(key, saved) {
   );
 }
 
-export function groupingPanel(incident, user, { saved }) {
-  const analyst = can(user, "analyst");
+export function groupingPanel(incident, user, { saved, retired = false }) {
+  const analyst = can(user, "analyst") && !retired;
   const box = el("div", { className: "grouping", id: "grouping" }, el("p", { className: "hint", text: t("members_hint") }), membersTable(incident, analyst));
+  if (retired) return box;
   if (!analyst) {
     box.append(needsRole("grouping-needs-role", t("needs_analyst_grouping"), user));
     return box;
@@ -360,7 +361,20 @@ export function groupingPanel(incident, user, { saved }) {
 
 export function affiliationPanel(incident, user, { saved }) {
   if (!can(user, "reviewer")) return needsRole("affiliation-needs-role", t("needs_reviewer_affiliation"), user);
-  const names = [...new Set(incident.sources.map((s) => s.source.name))].sort((a, b) => a.localeCompare(b));
+  const current = new Map(incident.sources.map((s) => [s.source.name, s.source.affiliation || ""]));
+  const names = [...current.keys()].sort((a, b) => a.localeCompare(b));
+  const select = el("select", { id: "affiliation-source", name: "source" }, ...names.map((n) => el("option", { value: n }, n)));
+  const value = el("input", { id: "affiliation-value", name: "affiliation", type: "text", maxlength: "300" });
+  const now = el("p", { className: "hint", id: "affiliation-current" });
+  // The selected source's affiliation fills the field, so a reviewer edits it rather than
+  // retyping it (and an untouched field keeps it).
+  const showCurrent = () => {
+    const affiliation = current.get(select.value) || "";
+    value.value = affiliation;
+    now.textContent = affiliation ? t("affiliation_current", { affiliation }) : t("affiliation_none");
+  };
+  select.addEventListener("change", showCurrent);
+  showCurrent();
   return el(
     "div",
     { className: "review-forms single" },
@@ -369,8 +383,9 @@ export function affiliationPanel(incident, user, { saved }) {
       t("affiliation_title"),
       [
         el("p", { className: "hint", text: t("affiliation_hint") }),
-        field("affiliation-source", t("source"), el("select", { id: "affiliation-source", name: "source" }, ...names.map((n) => el("option", { value: n }, n)))),
-        field("affiliation-value", t("affiliation_value"), el("input", { id: "affiliation-value", name: "affiliation", type: "text", maxlength: "300" })),
+        field("affiliation-source", t("source"), select),
+        now,
+        field("affiliation-value", t("affiliation_value"), value),
         rationale("affiliation-rationale"),
       ],
       (data) =>

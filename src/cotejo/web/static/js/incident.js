@@ -137,7 +137,12 @@ function sourcesTable(incident) {
       "tr",
       {},
       el("td", {}, documentLink({ document: s.document }, s.title || s.document.slice(0, 16) + "…", { incident: incident.key })),
-      el("td", { text: s.source.name }),
+      el(
+        "td",
+        { className: "source-name" },
+        s.source.name,
+        s.source.affiliation ? el("div", { className: "affiliation muted", dataset: { affiliation: s.source.affiliation }, text: t("affiliation_of", { affiliation: s.source.affiliation }) }) : null,
+      ),
       el("td", { text: sourceKindLabel(s.source.kind) }),
       el("td", { text: languageLabel(s.language) }),
       el("td", { text: fmtDate(s.published_at) }),
@@ -198,6 +203,20 @@ async function render() {
   const title = `${eventTypeLabel(incident.event_type)} — ${incident.place || "?"}, ${fmtDate(incident.date)}`;
   document.title = `cotejo — ${title}`;
   header(title);
+  // A retired incident (merged into another, or emptied by moves) takes no actions: the
+  // API refuses them, so no form is offered; its history says where its reports went.
+  const retired = Boolean(incident.retired_at || claims.retired);
+  const historyHref = `/history?key=${encodeURIComponent(incident.key)}&${langQuery()}`;
+  const retiredNote = retired
+    ? el(
+        "section",
+        { className: "panel retired", id: "retired-note", role: "note" },
+        el("h2", { text: t("retired_title") }),
+        el("p", { text: t("retired_note", { at: incident.retired_at ? fmtDate(incident.retired_at) : "?" }) }),
+        el("a", { href: historyHref, id: "retired-history", text: t("history") + " →" }),
+      )
+    : null;
+  const noActions = () => el("p", { className: "muted needs-role retired-actions", text: t("retired_actions") });
   const facts = el(
     "dl",
     { className: "facts" },
@@ -211,7 +230,7 @@ async function render() {
         : el("div", { className: "hint", text: t("not_assessed") }),
       el("div", { className: "hint", text: t("grade_note") }),
       claims.assessed ? el("div", { className: "hint", text: t("rules", { version: claims.rules_version, at: String(claims.assessed_at).slice(0, 16).replace("T", " ") }) }) : null,
-      el("div", {}, el("a", { href: `/history?key=${encodeURIComponent(incident.key)}&${langQuery()}`, id: "history-link", text: t("history") + " →" })),
+      el("div", {}, el("a", { href: historyHref, id: "history-link", text: t("history") + " →" })),
     ),
     el("dt", { text: t("date") }),
     el("dd", { text: `${fmtDate(incident.date)} (${precisionLabel(incident.date_precision) || "—"})` }),
@@ -228,6 +247,7 @@ async function render() {
   );
   const mapBox = el("div", { id: "incident-map" });
   const parts = [
+    retiredNote,
     el("div", { className: "incident-head" }, el("section", { className: "panel" }, el("p", { className: "key", text: incident.key }), facts), el("section", { className: "panel" }, mapBox)),
     claims.assessed ? section(t("claims"), el("p", { className: "hint", text: t("claims_hint") }), claimsTable(claims)) : null,
     claims.assessed ? section(t("figures"), figuresTable(claims)) : null,
@@ -236,12 +256,12 @@ async function render() {
       t("review"),
       flashIn("review", incident.key),
       notesList(claims),
-      reviewPanel(claims, user, { key: incident.key, documents: incident.sources, evidence, saved }),
+      retired ? noActions() : reviewPanel(claims, user, { key: incident.key, documents: incident.sources, evidence, saved }),
     ),
-    section(t("grouping"), flashIn("grouping", incident.key), groupingPanel(incident, user, { saved })),
+    section(t("grouping"), flashIn("grouping", incident.key), groupingPanel(incident, user, { saved, retired }), retired ? noActions() : null),
     section(t("canonical"), canonicalTable(incident)),
     section(t("statements"), statementsTable(incident)),
-    section(t("sources"), flashIn("sources", incident.key), sourcesTable(incident), affiliationPanel(incident, user, { saved })),
+    section(t("sources"), flashIn("sources", incident.key), sourcesTable(incident), retired ? null : affiliationPanel(incident, user, { saved })),
     section(t("actors"), actorsList(incident)),
   ];
   main.append(...parts.filter(Boolean));
