@@ -87,6 +87,9 @@ def test_an_upload_runs_through_to_a_graded_incident(site) -> None:
     summary = done.json()
     assert (summary["new_documents"], summary["failed"]) == (1, 0)
     sha = client.get("/api/search", params={"q": "Maturín market"}).json()["items"][0]["sha256"]
+    assert summary["documents"] == [
+        {"sha256": sha, "title": "Three shot dead at a market in Maturín", "new": True}
+    ]
     document = client.get(f"/api/documents/{sha}").json()
     assert "upload/ana/cumana.html" in json.dumps(document["captures"])
 
@@ -94,6 +97,7 @@ def test_an_upload_runs_through_to_a_graded_incident(site) -> None:
         "/api/documents", params={"name": "copy.html"}, content=STORY.encode(), headers=ana
     )
     assert again.json()["duplicates"] == 1  # the same bytes: a new capture, not a document
+    assert again.json()["documents"][0] == {**summary["documents"][0], "new": False}
 
     update = client.post("/api/runs/update", headers=ana)
     assert update.status_code == 200, update.text
@@ -160,6 +164,7 @@ def test_a_feed_with_a_bad_line_keeps_the_good_ones_and_says_where(site) -> None
     assert done.status_code == 201, done.text
     summary = done.json()
     assert summary["new_documents"] == 1 and summary["failed"] == 1
+    assert [d["title"] for d in summary["documents"]] == ["Shooting in Cumaná"]
     assert "upload/ana/feed.jsonl" in summary["failures"][0]
     assert "line 2" in summary["failures"][0]
 

@@ -398,6 +398,23 @@ UPLOADED = html_page(
     published="2024-05-13T10:00:00Z",
 )
 BROKEN_NAME = "<img src=x onerror=window.__xss='upload'>.jsonl"
+FEED_RECORDS = [
+    {
+        "url": "https://example.org/barinas-1",
+        "title": "Three wounded in a shooting at a fair in Barinas",
+        "published_at": "2024-06-02T09:00:00Z",
+        "text": "Three people were wounded when gunmen opened fire at a fair in Barinas, "
+        "Venezuela, on Saturday night, police said.",
+    },
+    {
+        "url": "https://example.org/valera-1",
+        "title": "Police officer killed in Valera ambush",
+        "published_at": "2024-07-09T09:00:00Z",
+        "text": "A police officer was killed in an ambush in Valera, Trujillo, Venezuela, "
+        "on Monday, the state police said.",
+    },
+]
+FEED = "".join(json.dumps(r) + "\n" for r in FEED_RECORDS)
 
 
 def test_an_analyst_uploads_files_and_processes_them(server: str, site: Path) -> None:
@@ -405,9 +422,14 @@ def test_an_analyst_uploads_files_and_processes_them(server: str, site: Path) ->
     files = [
         {"name": "acarigua.html", "type": "text/html", "text": UPLOADED},
         {"name": BROKEN_NAME, "type": "application/jsonl", "text": '{"text": "cut off\nnot json\n'},
+        {"name": "two.jsonl", "type": "application/jsonl", "text": FEED},
     ]
     result = run(server, "upload", user=ANALYST, password=PASSWORD, files=files, sha=sha)
-    assert [r["state"] for r in result["results"]] == ["new", "error"]
+    assert [r["state"] for r in result["results"]] == ["new", "error", "new"]
+    # Each document of a file of many is listed with where it landed.
+    assert sorted(result["landed"]) == sorted(
+        ["acarigua.html", *(f"two.jsonl: {r['title']}" for r in FEED_RECORDS)]
+    )
     with TestClient(create_app(make_settings(site))) as client:
         incident = client.get(f"/api/incidents/{result['key']}").json()
         document = client.get(f"/api/documents/{sha}").json()

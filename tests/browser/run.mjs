@@ -539,7 +539,8 @@ const scenarios = {
     const results = await page.locator("#upload-results li.upload-result").evaluateAll((items) =>
       items.map((li) => ({ state: li.dataset.state, name: li.querySelector(".file-name").textContent, text: li.textContent, link: li.querySelector("a.doc-link")?.getAttribute("href") ?? null })),
     );
-    const [good, bad] = results;
+    const [good, bad, feed] = results;
+    check(feed.state === "new" && feed.text.includes("Stored 2 new documents."), `the feed: ${JSON.stringify(feed)}`);
     check(good.state === "new" && good.name === args.files[0].name && good.text.includes("Stored 1 new document."), `good file: ${JSON.stringify(good)}`);
     check(good.link && good.link.includes(`sha=${args.sha}`), `the good file does not link its document: ${JSON.stringify(good)}`);
     check(bad.state === "error" && bad.name === args.files[1].name, `bad file: ${JSON.stringify(bad)}`);
@@ -550,8 +551,9 @@ const scenarios = {
     await page.click("#process-submit");
     await page.waitForSelector('#process-result[data-state="done"]', { timeout: 180000 });
     const summary = await page.locator("#process-summary li").allTextContents();
-    check(summary[0] === "Read 1 document; reports of incidents found in it: 1.", `process summary: ${summary}`);
-    check(summary.some((line) => line.includes("a new one: 1)")), `no new incident in: ${summary}`);
+    check(summary[0] === "Read 3 documents; reports of incidents found in them: 3.", `process summary: ${summary}`);
+    check(summary.some((line) => line.includes("a new one: 3)")), `no new incidents in: ${summary}`);
+    const landed = await page.locator("#landed li").evaluateAll((items) => items.map((li) => li.querySelector(".file-name").textContent));
     const link = page.locator(`#landed li[data-sha="${args.sha}"] a`).first();
     check((await link.count()) === 1, `no incident link for the new document: ${await page.locator("#process-result").textContent()}`);
     await page.locator("#process").scrollIntoViewIfNeeded();
@@ -560,7 +562,7 @@ const scenarios = {
     await page.locator('header .lang button[data-lang="es"]').click();
     await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
     const spanish = await page.locator("#process-summary li").first().textContent();
-    check(spanish.startsWith("Se leyó 1 documento;"), `Spanish summary: ${spanish}`);
+    check(spanish.startsWith("Se leyeron 3 documentos;"), `Spanish summary: ${spanish}`);
     const esShot = await shot(page, "upload-processed-es", true);
     await page.locator(`#landed li[data-sha="${args.sha}"] a`).first().click();
     await page.waitForURL((url) => url.pathname === "/incident");
@@ -568,7 +570,7 @@ const scenarios = {
     const key = new URL(page.url()).searchParams.get("key");
     const docs = await page.locator(".sources-table tbody tr").count();
     const incidentShot = await shot(page, "upload-incident-es", false);
-    return { results, summary, key, documents: docs, inert, screenshots: [emptyShot, resultsShot, processShot, esShot, incidentShot] };
+    return { results, summary, landed, key, documents: docs, inert, screenshots: [emptyShot, resultsShot, processShot, esShot, incidentShot] };
   },
 
   // Without the analyst role the upload page says which role it takes (a visitor with a

@@ -30,6 +30,7 @@ from cotejo.store.db import Store
 T = TypeVar("T")
 
 MAX_NAME = 200
+MAX_LISTED = 1000  # documents an upload's answer lists (a feed may hold many more)
 
 
 def upload_name(name: str) -> str:
@@ -113,10 +114,18 @@ def upload(
     if summary.failures and not summary.captures:
         first = summary.failures[0]
         where = f" ({first.position})" if first.position else ""
+        more = len(summary.failures) - 1
         raise InputError(
-            f"nothing in {safe} could be stored{where}: {first.message}",
-            first.hint or "fix the file and upload it again",
+            f"nothing in {safe} could be stored{where}: {first.message}"
+            + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""),
+            "fix what is named and upload the file again; the failure is recorded with the "
+            "ingest run",
         )
+    result["documents"] = [
+        {"sha256": sha, "title": title, "new": new}
+        for sha, title, new in summary.read[:MAX_LISTED]
+    ]
+    result["documents_listed"] = min(len(summary.read), MAX_LISTED)
     result["audit_entry"] = _record(store, author, "upload", subject, result, clock)
     return result
 

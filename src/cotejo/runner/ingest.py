@@ -39,6 +39,9 @@ class IngestSummary:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     run_id: int | None = None
+    # Every document read, in order: (sha256, title, whether it was new). Not in `as_dict`
+    # (a bulk ingest reads thousands); an upload through the API lists them.
+    read: list[tuple[str, str | None, bool]] = field(default_factory=list)
 
     @property
     def captures(self) -> int:
@@ -325,6 +328,7 @@ class Ingester:
             summary.by_language[language] += 1
         else:
             summary.duplicates += 1
+        summary.read.append((sha, doc.title, is_new))
         summary.by_format[doc.reader] += 1
         summary.by_kind[info.kind.value] += 1
         retrieved, basis = (

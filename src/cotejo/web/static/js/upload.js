@@ -5,7 +5,6 @@
 import { api, can, clear, el, eventTypeLabel, header, incidentLink, langQuery, me, rerenderOn, sendBytes, showError, t, tn } from "./common.js";
 import { needsRole } from "./forms.js";
 
-const CONTAINERS = new Set(["feed", "jsonl", "telegram", "warc"]); // readers of many documents
 
 // What this page has done so far; it survives the language switch (the page renders again).
 const state = {
@@ -17,18 +16,9 @@ const state = {
   landed: null, // [{name, sha, incidents: [{key, event_type}]}]
 };
 
-// A one-document file (a page, a text) is archived as it is, so its SHA-256 is the
-// document's id. crypto.subtle exists only on https or localhost; elsewhere: no link.
-async function sha256Of(file) {
-  if (!(window.crypto && window.crypto.subtle)) return null;
-  const digest = await window.crypto.subtle.digest("SHA-256", await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function oneDocument(summary) {
-  const formats = Object.keys(summary.by_format || {});
-  return summary.captures === 1 && formats.length === 1 && !CONTAINERS.has(formats[0]);
-}
+// Where the documents of a file landed is looked up for at most this many of them; a bigger
+// feed or export gets a pointer to the search instead.
+const LANDED_MAX = 50;
 
 async function uploadAll(render) {
   const files = state.chosen;
@@ -42,7 +32,9 @@ async function uploadAll(render) {
     const result = { name: file.name };
     try {
       result.summary = await sendBytes("/api/documents?" + new URLSearchParams({ name: file.name }), file);
-      if (oneDocument(result.summary)) result.sha = await sha256Of(file).catch(() => null);
+      // The server lists the documents it read from the file: new ones and reprints alike.
+      result.docs = result.summary.documents || [];
+      if (result.docs.length === 1) result.sha = result.docs[0].sha256;
     } catch (err) {
       result.error = { message: err.message || String(err), hint: err.hint || "", status: err.status };
     }
@@ -73,16 +65,20 @@ async function processAll(render) {
 async function landed() {
   const found = [];
   for (const result of state.results) {
-    if (!result.sha) continue;
-    try {
-      const doc = await api(`/api/documents/${result.sha}`);
-      const incidents = new Map();
-      for (const mention of doc.mentions) {
-        if (mention.incident && !incidents.has(mention.incident)) incidents.set(mention.incident, mention.event_type);
+    const docs = result.docs || [];
+    if (!docs.length || docs.length > LANDED_MAX) continue;
+    for (const item of docs) {
+      const name = docs.length > 1 ? `${result.name}: ${item.title || item.sha256.slice(0, 12)}` : result.name;
+      try {
+        const doc = await api(`/api/documents/${item.sha256}`);
+        const incidents = new Map();
+        for (const mention of doc.mentions) {
+          if (mention.incident && !incidents.has(mention.incident)) incidents.set(mention.incident, mention.event_type);
+        }
+        found.push({ name, sha: item.sha256, incidents: [...incidents].map(([key, type]) => ({ key, event_type: type })) });
+      } catch (_err) {
+        found.push({ name, sha: item.sha256, incidents: [] });
       }
-      found.push({ name: result.name, sha: result.sha, incidents: [...incidents].map(([key, type]) => ({ key, event_type: type })) });
-    } catch (_err) {
-      found.push({ name: result.name, sha: result.sha, incidents: [] });
     }
   }
   return found;
@@ -213,7 +209,7 @@ function landedList() {
       ),
     );
   }
-  const unknown = uploaded.filter((r) => !r.sha).map((r) => r.name);
+  const unknown = uploaded.filter((r) => !(r.docs || []).length || r.docs.length > LANDED_MAX).map((r) => r.name);
   return el(
     "div",
     { id: "landed" },
