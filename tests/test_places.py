@@ -122,6 +122,25 @@ def test_guiria_is_a_venezuelan_town(tiny):
     assert guiria.admin1 == "Sucre"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("A man was shot dead in North Denver on Sunday, police said.", "Denver", "Denver"),
+        ("Two men were killed at a party in Southeast Aurora, Colo.", "Aurora", "Aurora"),
+        ("Three people were hurt in Downtown Chicago on Friday.", "Chicago", "Chicago"),
+    ],
+)
+def test_a_side_of_a_town_is_the_town(tiny, text, span, name):
+    found = only(tiny.find_places(text, None, "en"), span)
+    assert (found.name, found.precision) == (name, PlacePrecision.TOWN)
+
+
+def test_a_side_of_a_country_is_not_read_as_the_country(tiny):
+    """Only a town loses its side word: "West Venezuela" is not Venezuela itself."""
+    text = "Fighting spread across West Venezuela on Sunday."
+    assert "Venezuela" not in [p.span.text for p in tiny.find_places(text, None, "en")]
+
+
 def test_a_post_tags_its_place_with_a_hashtag(tiny):
     text = "Familiares piden que les devuelvan los cuerpos. #Güiria #JusticiaParaLosPescadores"
     found = tiny.find_places(text, None, "es")

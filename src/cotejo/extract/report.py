@@ -46,7 +46,7 @@ from cotejo.extract.nlp import SUPPORTED, pipeline
 from cotejo.extract.places import Geocoder
 from cotejo.extract.text_units import Sentences, split_sentences
 
-EXTRACTOR_VERSION = "1.5"
+EXTRACTOR_VERSION = "1.6"  # 1.6: "North Denver", "Southeast Fresno" are in the town
 _LEAD_SENTENCES = 3
 _MAX_PLACES = 5
 _DENIAL = re.compile(

@@ -122,8 +122,7 @@ def upload(
             "ingest run",
         )
     result["documents"] = [
-        {"sha256": sha, "title": title, "new": new}
-        for sha, title, new in summary.read[:MAX_LISTED]
+        {"sha256": sha, "title": title, "new": new} for sha, title, new in summary.read[:MAX_LISTED]
     ]
     result["documents_listed"] = min(len(summary.read), MAX_LISTED)
     result["audit_entry"] = _record(store, author, "upload", subject, result, clock)

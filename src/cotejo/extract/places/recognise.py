@@ -31,6 +31,15 @@ PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "es": frozenset({"LOC"})
 CHECKED_LABELS = {"en": frozenset({"ORG"}), "es": frozenset({"PER", "ORG", "MISC"})}
 PERSON_LABELS = {"en": frozenset({"PERSON"}), "es": frozenset()}
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+# A part of a town named by its side ("Southeast Fresno", "North Memphis") is in the town:
+# dropped only when the whole name is not a place of its own ("North Carolina", "East Orange").
+_SIDES = frozenset(
+    {
+        "north", "south", "east", "west",
+        "northeast", "northwest", "southeast", "southwest",
+        "downtown", "central",
+    }
+)  # fmt: skip
 # Lower-case words inside names: "Norte de Santander", "Isle of Man", "Trinidad and Tobago".
 _CONNECTORS = frozenset({"de", "del", "of", "upon", "y", "e", "and", "do", "da", "dos", "das"})
 # A capitalised word next to these is a person: "Rodriguez said", "Mr. Jordan".
@@ -306,6 +315,11 @@ def _known_run(
         and name.casefold() not in gazetteer.abbreviations
     ):
         name, end = name[:-1], end - 1  # a full stop, not an abbreviation
+    if i < j and tokens[i][2].casefold() in _SIDES and not gazetteer.knows(normalise(name)):
+        rest = text[tokens[i + 1][0] : end]
+        if not _town(gazetteer, rest):
+            return None
+        i, start, name = i + 1, tokens[i + 1][0], rest  # "North Denver" is in Denver
     wider = _extended(text, start, end, gazetteer)
     if wider != (start, end):  # "mar Caribe", "Pacífico oriental"
         return wider
@@ -477,7 +491,15 @@ def _trimmed(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int
         return start, end
     if has_article and gazetteer.knows(normalise(text[rest:end])):
         return rest, end
+    if len(first) == 2 and first[0].casefold() in _SIDES and _town(gazetteer, text[rest:end]):
+        return rest, end
     return None
+
+
+def _town(gazetteer: Gazetteer, name: str) -> bool:
+    """A populated place first of all: "Southeast Asia" is not a side of a town."""
+    found = gazetteer.matches(normalise(name), 1)
+    return bool(found) and gazetteer.kinds[found[0][0]] == Kind.CITY
 
 
 def _abbreviation(name: str, gazetteer: Gazetteer) -> bool:
