@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from cotejo.config import resolve_settings
+from cotejo.review.roles import Role
 from cotejo.store.db import Store
 
 Echo = Callable[[str], None]
@@ -474,6 +475,9 @@ def review_queue(ctx: click.Context, as_json: bool) -> None:
         click.echo("no open flags")
 
 
+ROLE_NAMES = [role.label for role in Role]  # lowest first, as --help lists them
+
+
 @click.group()
 def users() -> None:
     """Who may act, and with which role: viewer < analyst < reviewer < admin.
@@ -489,7 +493,7 @@ def users() -> None:
 @click.option(
     "--role",
     required=True,
-    type=click.Choice(["viewer", "analyst", "reviewer", "admin"]),
+    type=click.Choice(ROLE_NAMES),
     help="The user's role.",
 )
 @_as_option
@@ -505,7 +509,7 @@ def users_add(ctx: click.Context, name: str, role: str, actor: str | None) -> No
 
 @users.command("role")
 @click.argument("name")
-@click.argument("role", type=click.Choice(["viewer", "analyst", "reviewer", "admin"]))
+@click.argument("role", type=click.Choice(ROLE_NAMES))
 @_as_option
 @click.pass_context
 def users_role(ctx: click.Context, name: str, role: str, actor: str | None) -> None:

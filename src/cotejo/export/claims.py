@@ -254,9 +254,7 @@ def assessed(
                 )
             )
     return Assessed(
-        headline=reviewed_headline(
-            session, incident_id, result, stored_rules(session, row.rules_version)
-        )[0],
+        headline=reviewed_headline(result, decisions, stored_rules(session, row.rules_version)),
         acknowledged=result.acknowledged,
         rules_version=result.rules_version,
         assessed_at=row.created_at,

@@ -47,6 +47,15 @@ def upload_name(name: str) -> str:
     return last
 
 
+def too_large(name: str, limit: int, size: int | str | None = None) -> TooLarge:
+    """The error for an upload over the server's size limit (`size` if it is known)."""
+    how_big = f" is {size} bytes," if size is not None else " is"
+    return TooLarge(
+        f"{name}{how_big} over the {limit}-byte limit",
+        "split the file, or raise COTEJO_MAX_BYTES for the server",
+    )
+
+
 def _author(store: Store, actor: str | None, action: str) -> str:
     with store.session() as session:
         return require(session, actor, action).username
@@ -95,10 +104,7 @@ def upload(
     safe = upload_name(name)
     limit = store.settings.max_bytes
     if len(data) > limit:
-        raise TooLarge(
-            f"{safe} is {len(data)} bytes, over the {limit}-byte limit",
-            "split the file, or raise COTEJO_MAX_BYTES for the server",
-        )
+        raise too_large(safe, limit, len(data))
     if not data:
         raise InputError(f"{safe} is empty", "send the file's bytes as the request body")
     subject = f"upload:{safe}"

@@ -150,9 +150,13 @@ def incident_view(store: Store, key: str) -> dict[str, Any]:
                 }
             )
         machine_headline = assessment.headline.value if assessment.headline else None
-        headline, regraded = reviewed_headline(
-            session, found.id, assessment, stored_rules(session, row.rules_version)
-        )
+        rules = stored_rules(session, row.rules_version)
+        headline = reviewed_headline(assessment, decisions, rules)
+        regraded = [
+            f"{a['attribute']} {a['grade']} by {a['regrade']['by']}"
+            for a in sorted(attributes, key=lambda a: a["attribute"])
+            if a["regrade"] and a["attribute"] in rules.headline.attributes
+        ]
         explanation = assessment.headline_explanation
         if regraded:
             explanation += (

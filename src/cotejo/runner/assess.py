@@ -260,6 +260,7 @@ def _store_assessment(
     incident: m.Incident,
     result: IncidentAssessment,
     rules: Rules,
+    decisions: dict[tuple[str, str], m.HumanValue],
     evidence_sha: str,
     now,
 ) -> m.Assessment:
@@ -277,7 +278,7 @@ def _store_assessment(
     session.add(row)
     # The list of incidents shows (and filters by) the headline grade from its own row, after
     # the regrades people made.
-    incident.grade = reviewed_headline(session, incident.id, result, rules)[0]
+    incident.grade = reviewed_headline(result, decisions, rules)
     incident.grade_acknowledged = row.acknowledged
     session.flush()
     for attribute in result.attributes:
@@ -337,21 +338,18 @@ def latest_decisions(session: Session, incident_id: int) -> dict[tuple[str, str]
 
 
 def reviewed_headline(
-    session: Session, incident_id: int, result: IncidentAssessment, rules: Rules
-) -> tuple[str | None, list[str]]:
-    """The headline grade once people's regrades replace the machine's grades of their
-    attributes, and the regrades that changed an input of it ("occurrence refuted by rui")."""
+    result: IncidentAssessment,
+    decisions: dict[tuple[str, str], m.HumanValue],
+    rules: Rules,
+) -> str | None:
+    """The headline grade once people's regrades (`latest_decisions`) replace the machine's
+    grades of their attributes."""
     grades: dict[str, Grade | None] = {a.attribute: a.grade for a in result.attributes}
-    regraded = []
-    for (attribute, kind), decision in sorted(latest_decisions(session, incident_id).items()):
-        if kind != "grade" or attribute not in grades or decision.grade is None:
-            continue
-        grades[attribute] = Grade(decision.grade)
-        if attribute in rules.headline.attributes:
-            entry = session.get(m.ReviewEntry, decision.review_entry_id)
-            regraded.append(f"{attribute} {decision.grade} by {entry.author if entry else '?'}")
+    for (attribute, kind), decision in decisions.items():
+        if kind == "grade" and attribute in grades and decision.grade is not None:
+            grades[attribute] = Grade(decision.grade)
     headline = weakest_headline(grades, rules)
-    return (headline.value if headline else None), regraded
+    return headline.value if headline else None
 
 
 def stored_rules(session: Session, version: str) -> Rules:
@@ -369,17 +367,21 @@ def refresh_headline(session: Session, incident: m.Incident) -> str | None:
         return incident.grade
     session.flush()
     result = IncidentAssessment.model_validate(json.loads(row.payload))
-    incident.grade = reviewed_headline(
-        session, incident.id, result, stored_rules(session, row.rules_version)
-    )[0]
+    rules = stored_rules(session, row.rules_version)
+    incident.grade = reviewed_headline(result, latest_decisions(session, incident.id), rules)
     return incident.grade
 
 
 def _raise_flags(
-    session: Session, incident: m.Incident, result: IncidentAssessment, row: m.Assessment, now
+    session: Session,
+    incident: m.Incident,
+    result: IncidentAssessment,
+    row: m.Assessment,
+    decisions: dict[tuple[str, str], m.HumanValue],
+    now,
 ) -> list[m.ReviewFlag]:
     raised = []
-    for (attribute, kind), decision in sorted(latest_decisions(session, incident.id).items()):
+    for (attribute, kind), decision in sorted(decisions.items()):
         try:
             machine = result.attribute(attribute)
         except KeyError:
@@ -453,8 +455,9 @@ def run_assess(
                 summary.by_headline[previous.headline or "not graded"] += 1
                 continue
             result = assess_incident(evidence, rules)
-            row = _store_assessment(session, incident, result, rules, evidence_sha, now)
-            flags = _raise_flags(session, incident, result, row, now)
+            decisions = latest_decisions(session, incident.id)
+            row = _store_assessment(session, incident, result, rules, decisions, evidence_sha, now)
+            flags = _raise_flags(session, incident, result, row, decisions, now)
             summary.assessed += 1
             summary.flags += len(flags)
             summary.by_headline[row.headline or "not graded"] += 1

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from cotejo.api.auth import User, require_action
 from cotejo.api.routes.common import store_of
-from cotejo.errors import InputError, TooLarge
+from cotejo.errors import InputError
 from cotejo.review import runs
 
 router = APIRouter(prefix="/api", tags=["runs"])
@@ -49,18 +49,12 @@ async def _body(request: Request, name: str, limit: int) -> bytes:
     """The request body, refused as soon as it passes `limit` bytes (never held whole)."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise TooLarge(
-            f"{name} is {declared} bytes, over the {limit}-byte limit",
-            "split the file, or raise COTEJO_MAX_BYTES for the server",
-        )
+        raise runs.too_large(name, limit, declared)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise TooLarge(
-                f"{name} is over the {limit}-byte limit",
-                "split the file, or raise COTEJO_MAX_BYTES for the server",
-            )
+            raise runs.too_large(name, limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
