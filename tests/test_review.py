@@ -157,7 +157,14 @@ def test_a_regrade_with_rationale_is_an_audit_entry_and_verify_passes(reviewed) 
         row = next(a for a in shown["attributes"] if a["attribute"] == "affiliation")
         assert (row["grade"], row["machine_grade"]) == ("refuted", "contested")
         assert row["regrade"]["by"] == "rui"
-        assert any(item["what"] == "review: regrade affiliation" for item in history(store, boat))
+        trail = history(store, boat)
+        assert any(item["what"] == "review: regrade affiliation" for item in trail)
+        # Clients read the kind, action and attribute, never the English `what`.
+        assert {item["kind"] for item in trail} >= {"created", "assessed", "review"}
+        regraded = [i for i in trail if i["kind"] == "review" and i["action"] == "regrade"]
+        assert [i["attribute"] for i in regraded] == ["affiliation"]
+        assessed = next(i for i in trail if i["kind"] == "assessed")
+        assert assessed["detail"]["grades"]["affiliation"] == "contested"
     finally:
         store.close()
     report = verify_store(home)

@@ -195,10 +195,24 @@ def history(store: Store, key: str) -> list[dict[str, Any]]:
     with store.read_session() as session:
         found = _incident(session, key)
         items: list[dict[str, Any]] = [
-            {"at": found.created_at, "what": "created", "by": "resolve", "detail": {}}
+            {
+                "at": found.created_at,
+                "kind": "created",
+                "what": "created",
+                "by": "resolve",
+                "detail": {},
+            }
         ]
         if found.retired_at:
-            items.append({"at": found.retired_at, "what": "retired", "by": "resolve", "detail": {}})
+            items.append(
+                {
+                    "at": found.retired_at,
+                    "kind": "retired",
+                    "what": "retired",
+                    "by": "resolve",
+                    "detail": {},
+                }
+            )
         quoted = f'%"{key}"%'
         for decision in session.scalars(
             select(m.ResolveDecision).where(m.ResolveDecision.payload.like(quoted))
@@ -206,6 +220,8 @@ def history(store: Store, key: str) -> list[dict[str, Any]]:
             items.append(
                 {
                     "at": decision.created_at,
+                    "kind": "resolve",
+                    "action": decision.action,
                     "what": f"resolve decision: {decision.action}",
                     "by": decision.author,
                     "rationale": decision.rationale,
@@ -218,18 +234,12 @@ def history(store: Store, key: str) -> list[dict[str, Any]]:
             .where(m.Assessment.incident_id == found.id)
             .order_by(m.Assessment.id)
         ):
-            grades = {
-                g.attribute: g.grade
-                for g in session.scalars(
-                    select(m.AssessmentGrade).where(
-                        m.AssessmentGrade.assessment_id == row.id,
-                        m.AssessmentGrade.value.is_(None),
-                    )
-                )
-            }
+            # The grades are in the payload the assessment's hash covers: no query per row.
+            grades = {a["attribute"]: a["grade"] for a in json.loads(row.payload)["attributes"]}
             items.append(
                 {
                     "at": row.created_at,
+                    "kind": "assessed",
                     "what": "assessed",
                     "by": f"rules {row.rules_version}",
                     "detail": {
@@ -255,6 +265,9 @@ def history(store: Store, key: str) -> list[dict[str, Any]]:
             items.append(
                 {
                     "at": entry.at,
+                    "kind": "review",
+                    "action": entry.action,
+                    "attribute": entry.attribute,
                     "what": f"review: {entry.action}"
                     + (f" {entry.attribute}" if entry.attribute else ""),
                     "by": entry.author,
@@ -276,6 +289,8 @@ def history(store: Store, key: str) -> list[dict[str, Any]]:
             items.append(
                 {
                     "at": flag.created_at,
+                    "kind": "flagged",
+                    "attribute": flag.attribute,
                     "what": f"flagged for review: {flag.attribute}",
                     "by": "assess",
                     "detail": {
