@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 from cotejo.archive.blobs import BlobStore
 from cotejo.archive.verify import verify
 from cotejo.assess.rules import load_rules
-from cotejo.cli_review import graded_incidents
 from cotejo.errors import AccessDenied, InputError, NotFound
 from cotejo.review import service
 from cotejo.review.views import history, incident_view, review_queue
+from cotejo.runner.incidents import list_incidents
 from cotejo.store import models as m
 from cotejo.testing import FrozenClock, html_page, make_store, run_cli
 from test_assess_corpus import incident_of
@@ -483,14 +483,14 @@ def test_a_regrade_changes_the_listed_headline_and_survives_reassessment(reviewe
         shown = incident_view(store, boat)
         assert (shown["headline"], shown["machine_headline"]) == ("refuted", before["headline"])
         assert "occurrence refuted by rui" in shown["headline_explanation"]
-        listed = {row["key"]: row for row in graded_incidents(store)}
+        listed = {row["key"]: row for row in list_incidents(store)}
         assert listed[boat]["grade"] == "refuted"
         with store.session() as session:
             row = session.execute(select(m.Incident).where(m.Incident.key == boat)).scalar()
             assert row.grade == "refuted"
         # A later assessment under other rules keeps the person's grade in the list.
         run_assess(store, rules=load_rules().model_copy(update={"label": "other"}))
-        assert {r["key"]: r for r in graded_incidents(store)}[boat]["grade"] == "refuted"
+        assert {r["key"]: r for r in list_incidents(store)}[boat]["grade"] == "refuted"
         # A regrade of an attribute outside the headline's inputs leaves it alone.
         service.regrade(store, "rui", boat, "killed", "refuted", "no bodies were found")
         assert incident_view(store, boat)["headline"] == "refuted"

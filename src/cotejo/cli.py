@@ -438,10 +438,10 @@ def incidents(ctx: click.Context, limit: int | None, as_json: bool) -> None:
 @click.pass_context
 def incidents_list(ctx: click.Context, limit: int | None, as_json: bool) -> None:
     """Live incidents by date, with canonical type, place, casualty figures and grade."""
-    from cotejo.cli_review import graded_incidents
+    from cotejo.runner.incidents import list_incidents
 
     with closing(Store(_settings(ctx), create=False)) as store:
-        rows = graded_incidents(store, limit)
+        rows = list_incidents(store, limit)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -782,13 +782,14 @@ def _demo_flow(settings: Settings, corpus: Path) -> bool:
 
         click.echo("== resolve")
         print_resolve_summary(run_resolve(store).as_dict())
-        from cotejo.cli_review import graded_incidents, print_assess_summary, print_graded
+        from cotejo.cli_review import print_assess_summary, print_graded
         from cotejo.review.views import incident_view
         from cotejo.runner.assess import run_assess
+        from cotejo.runner.incidents import list_incidents
 
         click.echo("== assess")
         print_assess_summary(run_assess(store).as_dict())
-        rows = graded_incidents(store)
+        rows = list_incidents(store)
         print_incidents(rows)
         click.echo("== graded incidents (with the reasons for each grade)")
         for row in rows:

@@ -45,20 +45,6 @@ def _emit(result: Any, as_json: bool, text: str) -> None:
     click.echo(json.dumps(result, ensure_ascii=False) if as_json else text)
 
 
-def graded_incidents(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
-    """The incident list with each incident's current headline grade."""
-    from cotejo.review.views import headlines
-    from cotejo.runner.incidents import list_incidents
-
-    rows = list_incidents(store, limit)
-    graded = headlines(store)
-    for row in rows:
-        found = graded.get(row["key"], {})
-        row["grade"] = found.get("headline")
-        row["acknowledged"] = found.get("acknowledged")
-    return rows
-
-
 # -- printing ------------------------------------------------------------------------------------
 
 

@@ -338,16 +338,3 @@ def new_incidents(store: Store, limit: int = 100) -> list[dict[str, Any]]:
             }
             for row in rows
         ]
-
-
-def headlines(store: Store) -> dict[str, dict[str, Any]]:
-    """The current headline grade of every assessed incident, by key, after people's
-    regrades (the incident row keeps it: see `cotejo.runner.assess.reviewed_headline`)."""
-    with store.read_session() as session:
-        assessed = select(m.Assessment.incident_id).distinct()
-        rows = session.execute(
-            select(m.Incident.key, m.Incident.grade, m.Incident.grade_acknowledged).where(
-                m.Incident.id.in_(assessed)
-            )
-        ).all()
-        return {k: {"headline": h, "acknowledged": a} for k, h, a in rows}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,43 +109,61 @@ def _details(claim: Claim, mention: Mention) -> dict[str, Any]:
     return {}
 
 
-def _claim_rows(
-    session: Session, mention_id: int, document: str, mention: Mention, now
-) -> list[int]:
-    """The claims table's ids for a mention's claims, inserting the missing rows."""
-    existing = dict(
-        session.execute(
-            select(m.ClaimRow.ordinal, m.ClaimRow.id).where(m.ClaimRow.mention_id == mention_id)
-        ).all()
+def _claim_ids(
+    session: Session, items: list[tuple[m.MentionRow, Mention]], now
+) -> dict[int, list[int]]:
+    """The claims table's ids of each mention's claims, by mention id, inserting the missing
+    rows: one query and at most one flush for all the mentions of an incident."""
+    existing: dict[int, dict[int, int]] = defaultdict(dict)
+    found = session.execute(
+        select(m.ClaimRow.mention_id, m.ClaimRow.ordinal, m.ClaimRow.id).where(
+            m.ClaimRow.mention_id.in_([row.id for row, _ in items])
+        )
     )
-    ids = []
-    for ordinal, claim in enumerate(mention.claims):
-        if ordinal not in existing:
-            row = m.ClaimRow(
-                mention_id=mention_id,
-                ordinal=ordinal,
-                document_sha256=document,
-                attribute=claim.attribute.value,
-                value=claim.value,
-                stance=claim.stance.value,
-                origin_name=claim.origin.name,
-                origin_kind=claim.origin.kind.value,
-                span_start=claim.span.start,
-                span_end=claim.span.end,
-                span_field=claim.span.field,
-                created_at=now,
+    for mention_id, ordinal, claim_id in found:
+        existing[mention_id][ordinal] = claim_id
+    added: list[m.ClaimRow] = []
+    for row, mention in items:
+        for ordinal, claim in enumerate(mention.claims):
+            if ordinal in existing[row.id]:
+                continue
+            added.append(
+                m.ClaimRow(
+                    mention_id=row.id,
+                    ordinal=ordinal,
+                    document_sha256=row.document_sha256,
+                    attribute=claim.attribute.value,
+                    value=claim.value,
+                    stance=claim.stance.value,
+                    origin_name=claim.origin.name,
+                    origin_kind=claim.origin.kind.value,
+                    span_start=claim.span.start,
+                    span_end=claim.span.end,
+                    span_field=claim.span.field,
+                    created_at=now,
+                )
             )
-            session.add(row)
-            session.flush()
-            existing[ordinal] = row.id
-        ids.append(existing[ordinal])
-    return ids
+    if added:
+        session.add_all(added)
+        session.flush()
+        for new in added:
+            existing[new.mention_id][new.ordinal] = new.id
+    return {
+        row.id: [existing[row.id][ordinal] for ordinal in range(len(mention.claims))]
+        for row, mention in items
+    }
 
 
-def gather_evidence(session: Session, incident: m.Incident, now=None) -> IncidentEvidence:
-    """Every claim and actor of the incident's current member mentions."""
+def gather_evidence(
+    session: Session,
+    incident: m.Incident,
+    now=None,
+    sources: dict[int, SourceInfo] | None = None,
+) -> IncidentEvidence:
+    """Every claim and actor of the incident's current member mentions. `sources` (every
+    source by id) is read from the store unless a run over many incidents passes it once."""
     now = now or utc_now()
-    sources = _sources(session)
+    sources = _sources(session) if sources is None else sources
     rows = session.execute(
         select(
             m.MentionRow,
@@ -162,14 +180,17 @@ def gather_evidence(session: Session, incident: m.Incident, now=None) -> Inciden
     claims: list[EvidenceClaim] = []
     actors: list[MentionActor] = []
     reports: dict[str, Report] = {}
-    for mention_row, payload, source_id, group in rows:
-        document = mention_row.document_sha256
+    mentions: list[tuple[m.MentionRow, Mention]] = []
+    for mention_row, payload, _, _ in rows:
         report = reports.get(payload) or Report.model_validate_json(payload)
         reports[payload] = report
-        mention = report.mentions[mention_row.ordinal]
+        mentions.append((mention_row, report.mentions[mention_row.ordinal]))
+    claim_ids = _claim_ids(session, mentions, now)
+    for (mention_row, mention), (_, _, source_id, group) in zip(mentions, rows, strict=True):
+        document = mention_row.document_sha256
         event_type = mention.event_type.type.value
         source = sources[source_id]
-        ids = _claim_rows(session, mention_row.id, document, mention, now)
+        ids = claim_ids[mention_row.id]
         base = {
             "mention_id": mention_row.id,
             "source": source,
@@ -441,14 +462,15 @@ def run_assess(
         if keys:
             query = query.where(m.Incident.key.in_(list(keys)))
         logged: list[dict[str, Any]] = []
+        sources = _sources(session)  # read once: assessing writes no source
         for incident in session.scalars(query).all():
             summary.incidents += 1
-            evidence = gather_evidence(session, incident, now)
+            evidence = gather_evidence(session, incident, now, sources)
             evidence_sha = _digest(evidence.model_dump(mode="json"))
             previous = latest_assessment(session, incident.id)
             if (
                 previous is not None
-                and previous.rules_version == rules.version
+                and previous.rules_version == summary.rules_version
                 and previous.evidence_sha256 == evidence_sha
             ):
                 summary.unchanged += 1

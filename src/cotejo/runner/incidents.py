@@ -264,6 +264,9 @@ def _summary(incident: m.Incident) -> dict[str, Any]:
         "injured": figure("injured"),
         "documents": incident.document_count,
         "mentions": incident.mention_count,
+        # the headline grade after reviewers' regrades; None until the incident is assessed
+        "grade": incident.grade,
+        "acknowledged": incident.grade_acknowledged,
     }
 
 
