@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_home
 from cotejo.testing import run_cli
 
 pytestmark = pytest.mark.slow
@@ -22,11 +23,12 @@ def test_search_prints_matching_documents(published_home: Path) -> None:
     assert "no document matches" in none.output
 
 
-def test_reindex_rebuilds_the_full_text_index(published_home: Path) -> None:
-    result = run_cli(["--home", str(published_home), "reindex"])
+def test_reindex_rebuilds_the_full_text_index(published_home: Path, tmp_path: Path) -> None:
+    home = copy_home(published_home, tmp_path / "home")  # the shared store stays read-only
+    result = run_cli(["--home", str(home), "reindex"])
     assert result.exit_code == 0, result.output
     assert "60 of 60" in result.output
-    again = run_cli(["--home", str(published_home), "search", "Maracaibo", "--json"])
+    again = run_cli(["--home", str(home), "search", "Maracaibo", "--json"])
     assert len(again.output.splitlines()) == 1
 
 

@@ -273,6 +273,8 @@ def test_redaction_reaches_the_excerpts(store: Store, fmt: str) -> None:
     redacted = export(store, fmt, redact=Redactor())
     if fmt == "graphml":
         assert any(name in plain for name in PRIVATE)  # document excerpts quote them
+    else:  # ClaimReview names a private speaker by role even unredacted: nothing to remove
+        assert not any(name in plain for name in PRIVATE)
     for name in PRIVATE:
         assert name not in redacted, f"{name} survived redaction in {fmt}"
     for public in ("Department of War", "Tren de Aragua", "Güiria"):
@@ -354,9 +356,16 @@ def test_hostile_text_is_data_in_both(published_home: Path) -> None:
     hostile = Store(make_settings(published_home), create=False)
     try:
         text = export(hostile, "graphml")
-        json.loads(export(hostile, "claimreview"))  # not assessed here: a valid empty array
+        reviews = json.loads(export(hostile, "claimreview"))
     finally:
         hostile.close()
+    appearances = [
+        work for review in reviews for work in review["itemReviewed"].get("appearance", [])
+    ]
+    assert appearances  # the published store is assessed: there is something to check
+    assert not any(
+        str(work.get("url", "")).lower().startswith("javascript:") for work in appearances
+    )
     assert "<script" not in text and "&lt;script" in text
     graph = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     values = [str(v) for _, data in graph.nodes(data=True) for v in data.values()]

@@ -49,8 +49,9 @@ class IncidentSummary(View):
     mentions: int
     grade: str | None = Field(
         default=None,
-        description="headline support grade of the newest assessment (corroborated, "
-        "single-origin, contested, refuted); null when not assessed or not graded",
+        description="headline support grade of the newest assessment, after reviewers' "
+        "regrades (corroborated, single-origin, contested, refuted); null when not assessed "
+        "or not graded",
     )
     acknowledged: bool | None = Field(
         default=None, description="the party said to be responsible stated it; null: not assessed"

@@ -17,22 +17,23 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cotejo.assess.model import Grade, IncidentAssessment, Origin
 from cotejo.export.redact import looks_like_a_name
+from cotejo.extract.aliases import default_catalogue
 from cotejo.runner.assess import (
     latest_assessment,
     latest_decisions,
-    reviewed_headline,
-    stored_rules,
 )
 from cotejo.store import models as m
 
 Redact = Callable[[str | None, str], str | None]
+# Origins that can be a private person: a witness, or a voice the text does not name.
+PRIVATE_ORIGIN_KINDS = frozenset({"witness", "unknown"})
 
 ORGANISATION_KINDS = frozenset({"official", "armed_group", "media", "ngo", "court"})
 # What a private person is called when the label they were quoted under is their name.
@@ -54,20 +55,13 @@ RATING: dict[Grade, int] = {
 WORST_RATING, BEST_RATING = min(RATING.values()), max(RATING.values())
 
 
-@cache
-def _catalogue():
-    from cotejo.extract.aliases import default_catalogue
-
-    return default_catalogue()
-
-
 @lru_cache(maxsize=8192)
 def is_private_name(label: str, kind: str) -> bool:
     """A label that names a private person: a speaker or account of a kind that can be one,
     capitalised like a name, and not an organisation the alias file knows by that name."""
     if kind in ORGANISATION_KINDS or not looks_like_a_name(label):
         return False
-    entry = _catalogue().lookup(label)
+    entry = default_catalogue().lookup(label)
     if entry is None:
         return True
     known = {entry.name.casefold(), *(alias.casefold() for alias in entry.aliases)}
@@ -89,7 +83,7 @@ def speaker(label: str, kind: str) -> tuple[str, bool]:
     if label.startswith("[") and label.endswith("]"):  # withheld by redaction
         return label, True
     # a role ("fishermen", "a relative"), or an account or outlet named as one
-    return label, kind in ("witness", "unknown")
+    return label, kind in PRIVATE_ORIGIN_KINDS
 
 
 @dataclass(frozen=True)
@@ -157,10 +151,7 @@ class GradedClaim:
 class Assessed:
     """An incident's current assessment, as exports publish it."""
 
-    headline: str | None
-    acknowledged: bool
     rules_version: str
-    assessed_at: datetime
     reviewed_at: datetime  # the assessment's time, or a later decision's
     claims: tuple[GradedClaim, ...]
 
@@ -178,15 +169,10 @@ def assessed(
     decisions = latest_decisions(session, incident_id)
     reviewed_at = max([row.created_at, *(d.created_at for d in decisions.values())])
 
-    cleaned: dict[tuple[str, str], str | None] = {}  # one span backs many claims
-
     def clean(text: str | None, document: str | None = None) -> str | None:
         if redact is None or not text:
             return text
-        language_of = language.get(document or "", "en")
-        if (text, language_of) not in cleaned:
-            cleaned[(text, language_of)] = redact(text, language_of)
-        return cleaned[(text, language_of)]
+        return redact(text, language.get(document or "", "en"))  # the Redactor memoises
 
     def origin(found: Origin) -> ClaimOrigin:
         label, person = speaker(found.label, found.kind)
@@ -254,10 +240,7 @@ def assessed(
                 )
             )
     return Assessed(
-        headline=reviewed_headline(result, decisions, stored_rules(session, row.rules_version)),
-        acknowledged=result.acknowledged,
         rules_version=result.rules_version,
-        assessed_at=row.created_at,
         reviewed_at=reviewed_at,
         claims=tuple(claims),
     )

@@ -164,8 +164,8 @@ def incident_graph(record: ExportRecord, options: ExportOptions, graph: _Graph) 
                 "country": incident.country,
                 "latitude": incident.latitude,
                 "longitude": incident.longitude,
-                "headline": assessment.headline if assessment else None,
-                "acknowledged": assessment.acknowledged if assessment else None,
+                "headline": incident.grade,  # after reviewers' regrades, as the list shows
+                "acknowledged": incident.acknowledged,
                 "rules_version": assessment.rules_version if assessment else None,
             },
         )

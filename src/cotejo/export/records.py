@@ -10,14 +10,14 @@ witness) whose name is a person's are named by kind only. The incident's graded 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cotejo.export.claims import Assessed, assessed
+from cotejo.export.claims import PRIVATE_ORIGIN_KINDS, Assessed, Redact, assessed
 from cotejo.query import IncidentQuery
 from cotejo.store import models as m
 from cotejo.store.browse import incident_detail, iter_incidents
@@ -33,8 +33,6 @@ from cotejo.views import (
 
 EXCERPT_CHARS = 300
 PRIVATE_ACCOUNT_KINDS = frozenset({"social", "witness"})
-PRIVATE_ORIGIN_KINDS = frozenset({"witness", "unknown"})
-Redact = Callable[[str | None, str], str | None]
 
 
 @dataclass(frozen=True)
@@ -76,9 +74,6 @@ class ExportRecord:
     def targets(self) -> list[ActorSeen]:
         return [a for a in self.incident.actors if a.role == "target"]
 
-    def canonical(self, attribute: str) -> CanonicalValue | None:
-        return next((c for c in self.incident.canonical if c.attribute == attribute), None)
-
 
 @cache
 def country_info(code: str | None) -> Country:
@@ -91,6 +86,10 @@ def country_info(code: str | None) -> Country:
     except (KeyError, AttributeError):
         return Country(None, None, None)
     return Country(info.get("name"), (info.get("ISO") or {}).get("numeric"), info.get("subregion"))
+
+
+def canonical_value(incident: IncidentDetail, attribute: str) -> CanonicalValue | None:
+    return next((c for c in incident.canonical if c.attribute == attribute), None)
 
 
 def _excerpts(incident: IncidentDetail) -> dict[str, str]:
@@ -111,7 +110,7 @@ def _notes(incident: IncidentDetail, sources: dict[str, str]) -> str:
     when = f"On {incident.date}, " if incident.date else ""
     parts.append(f"{when}{what.lower() if when else what}{where}.")
     for attribute in ("killed", "injured"):
-        value = next((c for c in incident.canonical if c.attribute == attribute), None)
+        value = canonical_value(incident, attribute)
         if value is None or len(value.readings) < 2:
             continue
         said = [

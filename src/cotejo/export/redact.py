@@ -31,8 +31,12 @@ MARKER = {"es": "[nombre omitido]", "en": "[name withheld]"}
 
 
 class Redactor:
+    """Redacts texts for one export. One title or span backs many excerpts, sources,
+    members and claims, so each (text, language) is read by the models once per export."""
+
     def __init__(self, catalogue: Catalogue | None = None) -> None:
         self.catalogue = catalogue or default_catalogue()
+        self._done: dict[tuple[str, str], str] = {}
 
     def names(self, text: str, language: str) -> list[tuple[int, int]]:
         """(start, end) of each private person's name in `text`."""
@@ -52,6 +56,11 @@ class Redactor:
     def __call__(self, text: str | None, language: str = "en") -> str | None:
         if not text:
             return text
+        if (text, language) not in self._done:
+            self._done[(text, language)] = self._redacted(text, language)
+        return self._done[(text, language)]
+
+    def _redacted(self, text: str, language: str) -> str:
         marker = MARKER.get(language, MARKER["en"])
         out, last = [], 0
         for start, end in self.names(text, language):
