@@ -216,7 +216,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(site) -> None:
     assert count(info["home"], m.Blob) == before
 
 
-def test_an_upload_name_never_chooses_a_path(site, tmp_path: Path) -> None:
+def test_an_upload_name_never_chooses_a_path(site) -> None:
     client, info = site
     ana = auth(info, "ana")
     done = client.post(
@@ -226,7 +226,8 @@ def test_an_upload_name_never_chooses_a_path(site, tmp_path: Path) -> None:
         headers=ana,
     )
     assert done.status_code == 201, done.text
-    assert not Path("/etc/cotejo-owned.html").exists()
+    # Nothing was written under the name, inside the home or beside it.
+    assert not list(info["home"].parent.rglob("cotejo-owned.html"))
     sha = client.get("/api/search", params={"q": "Maturín market"}).json()["items"][0]["sha256"]
     captures = json.dumps(client.get(f"/api/documents/{sha}").json()["captures"])
     assert "upload/ana/cotejo-owned.html" in captures and ".." not in captures

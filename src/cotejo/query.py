@@ -143,18 +143,6 @@ def parse_incident_query(params: Mapping[str, str | None]) -> IncidentQuery:
     )
 
 
-def parse_limit(raw: int | str | None, default: int = 50) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        limit = int(raw)
-    except ValueError:
-        raise InputError(f"limit: {raw!r} is not a whole number", "give limit=1..500") from None
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(f"limit: {limit} is out of range", f"give limit=1..{MAX_LIMIT}")
-    return limit
-
-
 def parse_order(raw: str | None) -> str:
     order = raw or "-date"
     if order not in ORDERS:

@@ -41,6 +41,7 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")  # reads: no CSRF token needed
 class User:
     name: str
     roles: frozenset[str] = field(default_factory=frozenset)
+    role: str = "viewer"  # the user's own role; `roles` is it and every role below it
     via: str = "session"  # session (signed in with a password) | token (API token)
     session: str | None = field(default=None, repr=False)  # the session id, for CSRF tokens
 
@@ -50,18 +51,6 @@ class Authenticator(Protocol):
         """The user the request proves to be, or None for an anonymous request. Raises
         NotSignedIn for credentials that are present but wrong (a bad token is never
         silently anonymous)."""
-
-
-class NoUsers:
-    """No accounts: every request is anonymous; credentials sent are refused."""
-
-    def authenticate(self, request: Request) -> User | None:
-        if request.headers.get("authorization"):
-            raise NotSignedIn(
-                "this deployment accepts no accounts, so no token or login is accepted",
-                "send the request without an Authorization header",
-            )
-        return None
 
 
 def bearer_token(request: Request) -> str | None:
@@ -95,7 +84,7 @@ class StoreAccounts:
                     "that API token is not valid (wrong, revoked or expired)",
                     "make a new one with `cotejo users token NAME` or POST /api/tokens",
                 )
-            return User(found[0], roles_up_to(found[1]), via="token")
+            return User(found[0], roles_up_to(found[1]), found[1], via="token")
         cookie = request.cookies.get(SESSION_COOKIE)
         if not cookie or len(cookie) > 200:
             return None
@@ -103,7 +92,7 @@ class StoreAccounts:
             found = session_user(session, cookie, self.clock())
         if found is None:
             return None
-        return User(found[0], roles_up_to(found[1]), via="session", session=cookie)
+        return User(found[0], roles_up_to(found[1]), found[1], via="session", session=cookie)
 
 
 def csrf_token(secret: bytes, session: str) -> str:

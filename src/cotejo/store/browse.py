@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -231,56 +231,6 @@ def incident_page(
     """One page of live incidents and the cursor of its last row (None on the last page)."""
     rows, cursor = _page_rows(session, query, limit, order, after)
     return [_summary(r) for r in rows], cursor
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
-
-
-def _figure_json(row: Any, name: str) -> dict[str, Any] | None:
-    if getattr(row, f"has_{name}") is None:
-        return None
-    return {k: getattr(row, f"{name}_{k}") for k in ("value", "low", "high")}
-
-
-@cache
-def _acled_json(event_type: str | None) -> dict[str, str] | None:
-    found = acled_type(event_type)
-    return found.model_dump() if found else None
-
-
-def incident_page_json(
-    session: Session, query: IncidentQuery, limit: int, order: str, after: Cursor | None
-) -> tuple[list[dict[str, Any]], Cursor | None]:
-    """`incident_page` as JSON-ready values, in the shape of `IncidentSummary`, for the API's
-    hot path: building fifty validated models a page cost more than the query."""
-    rows, cursor = _page_rows(session, query, limit, order, after)
-    items = []
-    for row in rows:
-        items.append(
-            {
-                "key": row.key,
-                "event_type": row.event_type,
-                "acled": _acled_json(row.event_type),
-                "date": row.date_value,
-                "date_low": row.date_start.isoformat() if row.date_start else None,
-                "date_high": row.date_end.isoformat() if row.date_end else None,
-                "date_precision": row.date_precision,
-                "place": row.place_name,
-                "place_precision": row.place_precision,
-                "country": row.country_code,
-                "latitude": row.latitude,
-                "longitude": row.longitude,
-                "killed": _figure_json(row, "killed"),
-                "injured": _figure_json(row, "injured"),
-                "documents": row.document_count,
-                "mentions": row.mention_count,
-                "grade": row.grade,
-                "acknowledged": row.grade_acknowledged,
-                "updated_at": _iso(row.updated_at),
-            }
-        )
-    return items, cursor
 
 
 # A bounding box smaller than this (in square degrees: 20° by 20°) holds few incidents of a

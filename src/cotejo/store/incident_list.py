@@ -25,7 +25,7 @@ import orjson
 
 from cotejo.errors import InputError
 from cotejo.query import Cursor, IncidentQuery
-from cotejo.store.browse import SMALL_BOX, _acled_json, _box_area
+from cotejo.store.browse import SMALL_BOX, _box_area, acled_type
 from cotejo.store.db import Store
 
 
@@ -170,6 +170,11 @@ def _figure(value: int | None, low: int | None, high: int | None) -> dict[str, A
 
 
 @cache
+def _acled_json(event_type: str | None) -> dict[str, str] | None:
+    found = acled_type(event_type)
+    return found.model_dump() if found else None
+
+
 def _iso(stored: str) -> str:
     """SQLite's stored UTC time ('2026-01-02 03:04:05.009000') as the API writes it."""
     moment, _, fraction = stored.partition(".")
@@ -287,7 +292,8 @@ def incident_page(
     store: Store, query: IncidentQuery, limit: int, order: str, after: Cursor | None
 ) -> tuple[list[dict[str, Any]], Cursor | None]:
     """One page of live incidents (JSON-ready, in the shape of IncidentSummary) and the
-    cursor of its last row (None on the last page), as `browse.incident_page_json`."""
+    cursor of its last row (None on the last page): `browse.incident_page`'s summaries,
+    dumped to JSON, are the same items."""
     found = [c for c in (f(query) for f in FILTERS) if c is not None]
     conditions = tuple(c.sql for c in found)
     params = tuple(p for c in found for p in c.params)

@@ -44,6 +44,15 @@ def missing_vendor_files() -> list[str]:
     return [name for name in VENDOR_FILES if not (VENDOR / name).is_file()]
 
 
+_built = False  # once the vendor files are all there, pages stop checking on every request
+
+
+def vendor_built() -> bool:
+    global _built
+    _built = _built or not missing_vendor_files()
+    return _built
+
+
 def mount(app: FastAPI) -> None:
     for route, name in PAGES.items():
         app.add_api_route(
@@ -56,7 +65,7 @@ def _page(name: str):  # noqa: ANN202 - a route endpoint
     path = STATIC / name
 
     def page() -> FileResponse | HTMLResponse:
-        if missing_vendor_files():
+        if not vendor_built():
             return HTMLResponse(MISSING, status_code=503)
         return FileResponse(path, media_type="text/html; charset=utf-8")
 

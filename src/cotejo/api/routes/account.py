@@ -69,11 +69,6 @@ def _me(request: Request, name: str, role: str, via: str, session: str | None) -
     return found
 
 
-def _role_of(user: User) -> str:
-    order = ("admin", "reviewer", "analyst", "viewer")
-    return next((r for r in order if r in user.roles), "viewer")
-
-
 def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -115,7 +110,7 @@ def logout(request: Request, response: Response, user: CurrentUser) -> dict[str,
 def get_me(request: Request, user: CurrentUser) -> dict[str, Any] | None:
     if user is None:
         return None
-    return _me(request, user.name, _role_of(user), user.via, user.session)
+    return _me(request, user.name, user.role, user.via, user.session)
 
 
 # -- users (admins) ------------------------------------------------------------------------------

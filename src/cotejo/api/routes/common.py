@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Query, Request
 from sqlalchemy.orm import Session
 
-from cotejo.query import IncidentQuery, parse_incident_query
+from cotejo.query import MAX_LIMIT, IncidentQuery, parse_incident_query
 from cotejo.store.db import Store
 
 
@@ -58,7 +58,7 @@ GradeParam = Annotated[
         "refuted, ungraded (not assessed, or no occurrence, date or place stated)"
     ),
 ]
-LimitParam = Annotated[int, Query(ge=1, le=500, description="rows per page")]
+LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
 CursorParam = Annotated[
     str | None, Query(description="next_cursor of the previous page; omit for the first page")
 ]

@@ -10,10 +10,17 @@ from __future__ import annotations
 import base64
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import FileResponse
 
-from cotejo.api.routes.common import CursorParam, LimitParam, reading, store_of
+from cotejo.api.routes.common import (
+    CursorParam,
+    LanguageParam,
+    LimitParam,
+    SourceKindParam,
+    reading,
+    store_of,
+)
 from cotejo.archive.blobs import BlobStore, is_sha256
 from cotejo.errors import InputError, StoreError
 from cotejo.query import LANGUAGES, decode_cursor, parse_choices
@@ -50,8 +57,8 @@ def _sha(value: str) -> str:
 @router.get("/documents", summary="Archived documents, in keyset pages")
 def list_documents(
     request: Request,
-    language: Annotated[str | None, Query(description="en, es, other, und")] = None,
-    source_kind: Annotated[str | None, Query(description="official, media, ngo, ...")] = None,
+    language: LanguageParam = None,
+    source_kind: SourceKindParam = None,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> DocumentPage:

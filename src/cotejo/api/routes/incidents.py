@@ -47,7 +47,8 @@ async def list_incidents(
         items, last = incident_list.incident_page(store, query, limit, sort, after)
     else:
         with store.read_session() as session:
-            items, last = browse.incident_page_json(session, query, limit, sort, after)
+            summaries, last = browse.incident_page(session, query, limit, sort, after)
+        items = [s.model_dump(mode="json") for s in summaries]
     page = {"items": items, "next_cursor": last.encode(scope) if last else None, "limit": limit}
     # The shape of IncidentPage (the documented response_model), serialised once here.
     return Response(orjson.dumps(page), media_type="application/json")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from cotejo.api.auth import User, require_action
 from cotejo.api.routes.common import store_of
+from cotejo.query import MAX_LIMIT
 from cotejo.review import service, views
 
 router = APIRouter(prefix="/api", tags=["review"])
@@ -65,7 +66,7 @@ def get_history(request: Request, key: Key) -> list[dict[str, Any]]:
 )
 def get_queue(
     request: Request,
-    limit: Annotated[int, Query(ge=1, le=500, description="new incidents listed")] = 100,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="new incidents listed")] = 100,
 ) -> dict[str, Any]:
     store = store_of(request)
     return {"flags": views.review_queue(store), "new": views.new_incidents(store, limit)}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from cotejo.api.routes.common import CursorParam, LimitParam, reading
+from cotejo.api.routes.common import CursorParam, LanguageParam, LimitParam, reading
 from cotejo.errors import InputError
 from cotejo.query import LANGUAGES, Cursor, decode_cursor, parse_choices
 from cotejo.store import search as fts
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["search"])
 def search_documents(
     request: Request,
     q: Annotated[str, Query(max_length=500, description='words, "a phrase", or prefix*')],
-    language: Annotated[str | None, Query(description="en, es, other, und")] = None,
+    language: LanguageParam = None,
     limit: LimitParam = 20,
     cursor: CursorParam = None,
 ) -> SearchPage:

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Request
 
 from cotejo import __version__
 from cotejo.api.routes.common import reading
-from cotejo.extract.events import ACLED
 from cotejo.extract.model import EventType
 from cotejo.ingest.document import SourceKind
 from cotejo.query import LANGUAGES, ORDERS
@@ -40,9 +39,11 @@ def get_status(request: Request) -> dict[str, Any]:
 def get_vocabulary() -> dict[str, Any]:
     return {
         "event_types": [
-            {"value": t.value, "acled_event_type": ACLED[t][0], "acled_sub_event_type": ACLED[t][1]}
-            if t in ACLED
-            else {"value": t.value, "acled_event_type": None, "acled_sub_event_type": None}
+            {
+                "value": t.value,
+                "acled_event_type": acled.event_type if (acled := browse.acled_type(t)) else None,
+                "acled_sub_event_type": acled.sub_event_type if acled else None,
+            }
             for t in EventType
         ],
         "source_kinds": [k.value for k in SourceKind],
