@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from cotejo.assess.explain import grade_words
 from cotejo.config import resolve_settings
 from cotejo.review.roles import Role
 from cotejo.store.db import Store
@@ -58,12 +59,6 @@ def print_assess_summary(info: dict[str, Any], echo: Echo = click.echo) -> None:
     echo(f"  headline grades: {headlines}")
 
 
-def _grade(grade: str | None, acknowledged: bool | None) -> str:
-    if grade is None:
-        return "not stated"
-    return f"{grade} + acknowledged" if acknowledged else grade
-
-
 def _range(found: dict[str, Any] | None) -> str:
     if not found:
         return "-"
@@ -93,7 +88,7 @@ def print_graded(view: dict[str, Any], echo: Echo = click.echo, details: bool = 
             "origin (kind; documents)"
         )
     for row in view["attributes"]:
-        grade = _grade(row["grade"], row["acknowledged"])
+        grade = grade_words(row["grade"], bool(row["acknowledged"]))
         if row["regrade"]:
             grade += f" (regraded; machine: {row['machine_grade']})"
         value = row["value"] or "-"
@@ -102,7 +97,7 @@ def print_graded(view: dict[str, Any], echo: Echo = click.echo, details: bool = 
         if details:
             echo(f"  {row['attribute']:<12} {grade}: {value}")
             for reading in row["readings"]:
-                graded = _grade(reading["grade"], reading["acknowledged"])
+                graded = grade_words(reading["grade"], bool(reading["acknowledged"]))
                 says = [(f"{reading['value'][:24]} [{graded}]", o) for o in reading["origins"]]
                 says += [(f"denies {reading['value'][:24]}", o) for o in reading["denied_by"]]
                 shown = ""

@@ -20,7 +20,6 @@ RULES = {
     "contested-denial": "an origin independent of those behind the value denies it",
     "refuted": "an origin of a kind that outweighs statements ({kinds}) denies it",
     "denied-only": "only denials: nobody asserts this value",
-    "regraded": "a reviewer regraded it",
 }
 
 BASIS_WORDS = {
@@ -38,10 +37,12 @@ def rule_text(rule: str, **values: object) -> str:
     return RULES[rule].format(**values) if values else RULES[rule]
 
 
-def grade_words(grade: Grade | None, acknowledged: bool) -> str:
+def grade_words(grade: Grade | str | None, acknowledged: bool) -> str:
+    """ "contested", "corroborated + acknowledged", or "not stated" (a Grade or its value)."""
     if grade is None:
         return "not stated"
-    return f"{grade.value} + acknowledged" if acknowledged else grade.value
+    value = grade.value if isinstance(grade, Grade) else grade
+    return f"{value} + acknowledged" if acknowledged else value
 
 
 def span_words(span: ClaimSpan) -> str:
@@ -67,7 +68,7 @@ def origin_words(origin: Origin, spans_per_origin: int) -> str:
     return f"{origin.label} ({'; '.join(details)}; {', '.join(shown)})"
 
 
-def reading_words(attribute: str, reading: Reading, spans_per_origin: int) -> str:
+def reading_words(reading: Reading, spans_per_origin: int) -> str:
     parts = []
     if reading.support:
         who = "; ".join(origin_words(o, spans_per_origin) for o in reading.support)
@@ -85,7 +86,7 @@ def reading_words(attribute: str, reading: Reading, spans_per_origin: int) -> st
 def reading_explanation(attribute: str, reading: Reading, rule: str, spans_per_origin: int) -> str:
     return (
         f"{attribute} = {reading.value}: {grade_words(reading.grade, reading.acknowledged)} — "
-        + (f"rule {rule}: {reading.rule}. {reading_words(attribute, reading, spans_per_origin)}")
+        + (f"rule {rule}: {reading.rule}. {reading_words(reading, spans_per_origin)}")
     )
 
 
@@ -99,5 +100,5 @@ def attribute_explanation(
     spans_per_origin: int,
 ) -> str:
     head = f"{attribute}: {grade_words(grade, acknowledged)} — rule {rule}: {because}."
-    body = " | ".join(reading_words(attribute, r, spans_per_origin) for r in readings)
+    body = " | ".join(reading_words(r, spans_per_origin) for r in readings)
     return f"{head} {body}" if body else head

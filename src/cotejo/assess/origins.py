@@ -45,6 +45,8 @@ class VoiceBook:
         self.rules = rules
         self.catalogue = catalogue
         self._by_name: dict[str, SourceInfo] = {}
+        # of_name runs for every pair of claims compared; the alias lookup is a regex scan.
+        self._named: dict[tuple[str, str], Voice] = {}
         for source in sources:
             self._by_name.setdefault(normalise(source.name), source)
             entry = self._entry(source)
@@ -103,6 +105,11 @@ class VoiceBook:
 
     def of_name(self, name: str, kind: str = "unknown") -> Voice:
         """A speaker or party the text names."""
+        if (name, kind) not in self._named:
+            self._named[(name, kind)] = self._of_name(name, kind)
+        return self._named[(name, kind)]
+
+    def _of_name(self, name: str, kind: str) -> Voice:
         if kind == "witness" and self.rules.independence.witnesses_of_one_role_are_one_origin:
             return Voice(f"witness:{normalise(name)}", name, "witness")
         entry = self.catalogue.lookup(name)

@@ -63,7 +63,8 @@ def roles_up_to(role: str) -> frozenset[str]:
     return frozenset(r.label for r in Role if r <= top)
 
 
-def _user(session: Session, username: str) -> m.User:
+def find_user(session: Session, username: str) -> m.User:
+    """The user called `username`, else NotFound with a hint."""
     found = session.execute(select(m.User).where(m.User.username == username)).scalar()
     if found is None:
         raise NotFound(f"no user {username!r}", "list users with `cotejo users list`")
@@ -120,7 +121,7 @@ def set_password(
     with store.session() as session:
         now = clock()
         author = _self_or_admin(session, actor, username, "setting a password")
-        user = _user(session, username)
+        user = find_user(session, username)
         if current is not None and not _verify(user.password_hash, current):
             raise AccessDenied("the current password is wrong", "give your present password")
         had = user.password_hash is not None
@@ -303,7 +304,7 @@ def create_token(
     with store.session() as session:
         now = clock()
         author = _self_or_admin(session, actor, username, "making an API token")
-        user = _user(session, username)
+        user = find_user(session, username)
         row = m.ApiToken(
             user_id=user.id,
             label=label,

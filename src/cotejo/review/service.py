@@ -8,7 +8,6 @@ disagrees with a person raises a flag instead (see `cotejo.runner.assess`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,11 +19,12 @@ from cotejo.canonical import canonical_json
 from cotejo.clock import Clock, utc_now
 from cotejo.errors import AccessDenied, InputError, NotFound
 from cotejo.extract.model import Attribute
+from cotejo.review import accounts
 from cotejo.review.audit import append_entry
 from cotejo.review.roles import REQUIRED, Role
 from cotejo.runner import incidents as decisions
 from cotejo.runner.assess import (
-    latest_assessment,
+    current_assessment,
     latest_decisions,
     refresh_headline,
     same_value,
@@ -112,9 +112,7 @@ def set_role(
     with store.session() as session:
         now = clock()
         author = require(session, actor, "set-role").username
-        user = session.execute(select(m.User).where(m.User.username == username)).scalar()
-        if user is None:
-            raise NotFound(f"no user {username!r}", "list users with `cotejo users list`")
+        user = accounts.find_user(session, username)
         before = user.role
         user.role = parsed.label
         append_entry(
@@ -165,10 +163,10 @@ def _attribute(name: str) -> str:
 
 
 def _assessment(session: Session, found: m.Incident) -> IncidentAssessment:
-    row = latest_assessment(session, found.id)
-    if row is None:
+    assessment = current_assessment(session, found)
+    if assessment is None:
         raise InputError(f"incident {found.key} has not been assessed", "run `cotejo assess` first")
-    return IncidentAssessment.model_validate(json.loads(row.payload))
+    return assessment
 
 
 def _machine(assessment: IncidentAssessment, attribute: str) -> tuple[str | None, str | None]:

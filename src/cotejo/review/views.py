@@ -48,34 +48,35 @@ def _decision(session: Session, row: m.HumanValue | None) -> dict[str, Any] | No
 
 def open_flags(session: Session, incident_id: int | None = None) -> list[dict[str, Any]]:
     """Flags no one has answered: no decision on the attribute since the flag was raised."""
-    query = select(m.ReviewFlag, m.Incident.key).join(
-        m.Incident, m.Incident.id == m.ReviewFlag.incident_id
+    answered = (
+        select(m.HumanValue.id)
+        .where(
+            m.HumanValue.incident_id == m.ReviewFlag.incident_id,
+            m.HumanValue.attribute == m.ReviewFlag.attribute,
+            m.HumanValue.created_at > m.ReviewFlag.created_at,
+        )
+        .exists()
+    )
+    query = (
+        select(m.ReviewFlag, m.Incident.key)
+        .join(m.Incident, m.Incident.id == m.ReviewFlag.incident_id)
+        .where(~answered)
     )
     if incident_id is not None:
         query = query.where(m.ReviewFlag.incident_id == incident_id)
-    found = []
-    for flag, key in session.execute(query.order_by(m.ReviewFlag.id)).all():
-        later = session.execute(
-            select(m.HumanValue.id).where(
-                m.HumanValue.incident_id == flag.incident_id,
-                m.HumanValue.attribute == flag.attribute,
-                m.HumanValue.created_at > flag.created_at,
-            )
-        ).first()
-        if later is None:
-            found.append(
-                {
-                    "flag": flag.id,
-                    "incident": key,
-                    "attribute": flag.attribute,
-                    "human_value": flag.human_value,
-                    "machine_value": flag.machine_value,
-                    "machine_grade": flag.machine_grade,
-                    "raised_at": flag.created_at.isoformat(),
-                    "assessment": flag.assessment_id,
-                }
-            )
-    return found
+    return [
+        {
+            "flag": flag.id,
+            "incident": key,
+            "attribute": flag.attribute,
+            "human_value": flag.human_value,
+            "machine_value": flag.machine_value,
+            "machine_grade": flag.machine_grade,
+            "raised_at": flag.created_at.isoformat(),
+            "assessment": flag.assessment_id,
+        }
+        for flag, key in session.execute(query.order_by(m.ReviewFlag.id)).all()
+    ]
 
 
 def _reading(reading: Reading) -> dict[str, Any]:

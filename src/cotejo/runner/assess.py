@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cotejo.assess import assess_incident
@@ -505,13 +505,3 @@ def run_assess(
 def current_assessment(session: Session, incident: m.Incident) -> IncidentAssessment | None:
     row = latest_assessment(session, incident.id)
     return IncidentAssessment.model_validate(json.loads(row.payload)) if row else None
-
-
-def headline_counts(session: Session) -> dict[str, int]:
-    newest = select(func.max(m.Assessment.id)).group_by(m.Assessment.incident_id)
-    rows = session.execute(
-        select(m.Assessment.headline, func.count())
-        .where(m.Assessment.id.in_(newest))
-        .group_by(m.Assessment.headline)
-    ).all()
-    return {headline or "not graded": count for headline, count in rows}

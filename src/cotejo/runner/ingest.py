@@ -116,16 +116,11 @@ class Ingester:
         found = list(walk(inputs, self.store.settings.max_bytes))
         return self._run(found, [str(p) for p in inputs], progress)
 
-    def run_files(
-        self,
-        files: list[InputFile],
-        label: str,
-        progress: Callable[[int, int, str], None] | None = None,
-    ) -> IngestSummary:
+    def run_files(self, files: list[InputFile], label: str) -> IngestSummary:
         """Ingest files named by their `display` (an upload's "upload/USER/NAME"), not by
         where they sit on disk; `label` is what the run records as its input."""
         self.registry = self._base_registry
-        return self._run(list(files), [label], progress)
+        return self._run(list(files), [label], None)
 
     def _run(
         self,
