@@ -474,10 +474,9 @@ def _decision_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _decided(result: Any) -> None:
-    click.echo(
-        f"decision {result.decision_id} ({result.action}) stored; incidents now: "
-        + ", ".join(result.incidents)
-    )
+    from cotejo.cli_review import decision_text
+
+    click.echo(decision_text(result))
 
 
 @incidents.command("merge")

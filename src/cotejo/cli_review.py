@@ -351,7 +351,8 @@ def review_annotate(
     _emit(result, as_json, f"note added (entry {result['entry']})")
 
 
-def _decision_text(result: Any) -> str:
+def decision_text(result: Any) -> str:
+    """What a merge, split or move printed (`review ...` and `incidents ...` alike)."""
     return f"decision {result.decision_id} ({result.action}) stored; incidents now: " + ", ".join(
         result.incidents
     )
@@ -369,7 +370,7 @@ def review_merge(
     from cotejo.review.service import merge
 
     with closing(_store(ctx)) as store:
-        click.echo(_decision_text(merge(store, actor, list(keys), rationale)))
+        click.echo(decision_text(merge(store, actor, list(keys), rationale)))
 
 
 @review.command("split")
@@ -386,7 +387,7 @@ def review_split(
 
     ids = mention_ids(mentions)
     with closing(_store(ctx)) as store:
-        click.echo(_decision_text(split(store, actor, key, ids, rationale)))
+        click.echo(decision_text(split(store, actor, key, ids, rationale)))
 
 
 @review.command("move")
@@ -402,7 +403,7 @@ def review_move(
     from cotejo.review.service import move
 
     with closing(_store(ctx)) as store:
-        click.echo(_decision_text(move(store, actor, mention, target, rationale)))
+        click.echo(decision_text(move(store, actor, mention, target, rationale)))
 
 
 @review.command("affiliation")
