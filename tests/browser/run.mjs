@@ -345,6 +345,21 @@ const scenarios = {
     await open(page, "/?lang=en&q=Maracaibo");
     const marks = await page.locator("#hits mark").allTextContents();
     check(marks.some((m) => m.toLowerCase() === "maracaibo"), `search hits not marked: ${marks}`);
+    // The language switch draws again from what is loaded; a filter fetches the incidents
+    // again, never the search, which depends on `q` alone.
+    const asked = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith("/api/")) asked.push(pathname);
+    });
+    await page.locator('header .lang button[data-lang="es"]').click();
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    const marksEs = await page.locator("#hits mark").allTextContents();
+    check(asked.length === 0 && JSON.stringify(marksEs) === JSON.stringify(marks), `the language switch asked ${asked}; hits marked ${marksEs}`);
+    await page.click("#apply");
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    check(asked.includes("/api/incidents") && !asked.includes("/api/search"), `applying the filters asked ${asked}`);
+    check((await page.locator("#hits mark").count()) === marks.length, "applying the filters dropped the search hits");
     return seen;
   },
 
