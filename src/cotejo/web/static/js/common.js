@@ -140,12 +140,15 @@ export async function api(path, query = {}) {
   return answer(await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }));
 }
 
+// The headers of a write: `headers` and the CSRF token of the signed-in session.
+async function writeHeaders(headers) {
+  const account = await me();
+  return account && account.csrf_token ? { ...headers, "X-CSRF-Token": account.csrf_token } : headers;
+}
+
 // A write: JSON in and out, with the CSRF token of the signed-in session.
 export async function send(method, path, body = null) {
-  const headers = { Accept: "application/json" };
-  const account = await me();
-  if (account && account.csrf_token) headers["X-CSRF-Token"] = account.csrf_token;
-  if (body !== null) headers["Content-Type"] = "application/json";
+  const headers = await writeHeaders(body === null ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" });
   const response = await fetch(path, {
     method,
     headers,
@@ -158,9 +161,7 @@ export async function send(method, path, body = null) {
 // An upload: one file's raw bytes as the body (`path` carries its name), with the CSRF
 // token of the signed-in session.
 export async function sendBytes(path, blob) {
-  const headers = { Accept: "application/json", "Content-Type": "application/octet-stream" };
-  const account = await me();
-  if (account && account.csrf_token) headers["X-CSRF-Token"] = account.csrf_token;
+  const headers = await writeHeaders({ Accept: "application/json", "Content-Type": "application/octet-stream" });
   return answer(await fetch(path, { method: "POST", headers, credentials: "same-origin", body: blob }));
 }
 

@@ -1,6 +1,6 @@
 // Signing in: a user name and a password; the API answers with a session cookie (HttpOnly,
 // SameSite=Strict) and the page goes back where it came from (?next=, a path of this site).
-import { ApiError, clear, el, header, lang, me, params, rerenderOn, showError, t, userRoleLabel } from "./common.js";
+import { clear, el, header, lang, me, params, rerenderOn, send, showError, t, userRoleLabel } from "./common.js";
 
 // Only a path of this site, never another origin: ?next= comes from the URL.
 function nextPath() {
@@ -30,15 +30,8 @@ async function render() {
     clear(status);
     const data = new FormData(form);
     try {
-      const response = await fetch("/api/login", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        credentials: "same-origin",
-        body: JSON.stringify({ username: data.get("username"), password: data.get("password") }),
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new ApiError(response.status, (body && body.message) || response.statusText, (body && body.hint) || "");
-      await me({ fresh: true });
+      await send("POST", "/api/login", { username: data.get("username"), password: data.get("password") });
+      // The page is replaced: the next one asks who is signed in.
       const next = new URL(nextPath(), window.location.origin);
       if (!next.searchParams.get("lang")) next.searchParams.set("lang", lang());
       window.location.assign(next.pathname + next.search);

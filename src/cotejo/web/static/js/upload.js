@@ -2,7 +2,7 @@
 // each with its own result, and a bad file never stops the batch; then "Process" runs
 // extract, resolve and assess (POST /api/runs/update) and links the incidents the uploaded
 // documents landed in. File names and every server text are inserted as text.
-import { api, can, clear, el, eventTypeLabel, header, incidentLink, langQuery, me, rerenderOn, sendBytes, showError, t, tn } from "./common.js";
+import { api, can, clear, el, eventTypeLabel, header, incidentLink, langQuery, me, rerenderOn, send, sendBytes, showError, t, tn } from "./common.js";
 import { needsRole } from "./forms.js";
 
 
@@ -52,7 +52,7 @@ async function processAll(render) {
   state.processed = { running: true };
   render();
   try {
-    state.processed = await sendBytes("/api/runs/update", new Blob([]));
+    state.processed = await send("POST", "/api/runs/update");
     state.landed = await landed();
   } catch (err) {
     state.processed = { error: { message: err.message || String(err), hint: err.hint || "" } };
