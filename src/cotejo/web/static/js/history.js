@@ -1,7 +1,7 @@
 // The audit trail of one incident, oldest first: its creation, grouping decisions,
 // assessments, review actions (author, rationale, before and after, the entry's hash) and
 // flags. Everything a person typed is shown as text.
-import { api, attributeLabel, clear, documentLink, el, gradeLabel, header, incidentLink, langQuery, params, rerenderOn, showError, t } from "./common.js";
+import { api, attributeLabel, clear, documentLink, el, gradeLabel, header, incidentLink, langQuery, panel, params, rerenderOn, showError, t, table } from "./common.js";
 
 // Labels come from the item's kind, action and attribute, never from its English `what`.
 function actionLabel(action) {
@@ -93,18 +93,10 @@ async function render() {
     ),
   );
   main.append(
-    el(
-      "section",
-      { className: "panel" },
+    panel(
+      null,
       el("p", {}, incidentLink(key, `${t("incident")} ${key}`)),
-      items.length
-        ? el(
-            "table",
-            { id: "history" },
-            el("thead", {}, el("tr", {}, ...[t("when"), t("what"), t("by"), t("rationale"), t("details")].map((h) => el("th", { scope: "col", text: h })))),
-            el("tbody", {}, ...rows),
-          )
-        : el("p", { className: "muted", text: t("no_history") }),
+      items.length ? table([t("when"), t("what"), t("by"), t("rationale"), t("details")], rows, { id: "history" }) : el("p", { className: "muted", text: t("no_history") }),
     ),
   );
   document.body.dataset.state = "ready";

@@ -4,15 +4,17 @@
 import {
   api,
   clear,
+  documentLink,
   el,
   eventTypeLabel,
   fmtDate,
   gradeBadge,
   gradeLabel,
   fmtFigure,
+  field,
   header,
+  incidentLink,
   lang,
-  langQuery,
   markerClass,
   params,
   setParams,
@@ -20,6 +22,7 @@ import {
   sourceKindLabel,
   languageLabel,
   t,
+  table,
 } from "./common.js";
 import { EVENT_TYPES, GRADES, LANGUAGES, SOURCE_KINDS } from "./i18n.js";
 import { baseMap } from "./map.js";
@@ -62,8 +65,9 @@ function select(name, options, labelOf) {
   return node;
 }
 
-function field(name, control) {
-  return el("label", { className: "field", for: "f-" + name }, el("span", { text: t(name) }), control);
+// A filter's control, labelled with the filter's name.
+function filter(name, control) {
+  return field("f-" + name, t(name), control);
 }
 
 function renderFilters() {
@@ -74,14 +78,14 @@ function renderFilters() {
   const form = el(
     "form",
     { className: "filters", id: "filter-form" },
-    field("date_from", input("date_from", "date")),
-    field("date_to", input("date_to", "date")),
-    field("country", input("country", "text", { maxlength: "40", placeholder: "VE,CO" })),
-    field("event_type", select("event_type", Object.keys(EVENT_TYPES), eventTypeLabel)),
-    field("grade", select("grade", [...Object.keys(GRADES), "ungraded"], gradeLabel)),
-    field("language", select("language", Object.keys(LANGUAGES), languageLabel)),
-    field("source_kind", select("source_kind", Object.keys(SOURCE_KINDS), sourceKindLabel)),
-    field("actor", input("actor", "text", { maxlength: "200" })),
+    filter("date_from", input("date_from", "date")),
+    filter("date_to", input("date_to", "date")),
+    filter("country", input("country", "text", { maxlength: "40", placeholder: "VE,CO" })),
+    filter("event_type", select("event_type", Object.keys(EVENT_TYPES), eventTypeLabel)),
+    filter("grade", select("grade", [...Object.keys(GRADES), "ungraded"], gradeLabel)),
+    filter("language", select("language", Object.keys(LANGUAGES), languageLabel)),
+    filter("source_kind", select("source_kind", Object.keys(SOURCE_KINDS), sourceKindLabel)),
+    filter("actor", input("actor", "text", { maxlength: "200" })),
     el(
       "label",
       { className: "field check", for: "f-area" },
@@ -130,7 +134,7 @@ function popup(incident) {
   return el(
     "div",
     { className: "popup" },
-    el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}`, className: "popup-title" }, eventTypeLabel(incident.event_type)),
+    incidentLink(incident.key, eventTypeLabel(incident.event_type), { className: "popup-title" }),
     el("div", { text: `${fmtDate(incident.date)} · ${incident.place || "—"}` }),
     el("div", {}, gradeBadge(incident.grade, incident.acknowledged)),
     el("div", { text: `${t("killed")}: ${fmtFigure(incident.killed)} · ${t("documents")}: ${incident.documents}` }),
@@ -314,25 +318,22 @@ function renderList() {
     box.append(el("p", { className: "muted", text: t("none") }));
     return;
   }
-  const body = el("tbody");
-  for (const incident of items.slice(0, listShown)) {
-    body.append(
-      el(
-        "tr",
-        { dataset: { key: incident.key } },
-        el("td", { text: fmtDate(incident.date) }),
-        el("td", {}, el("span", { className: markerClass(incident) + " dot", "aria-hidden": "true" }), el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}` }, eventTypeLabel(incident.event_type))),
-        el("td", { text: incident.place || "—" }),
-        el("td", { text: incident.country || "—" }),
-        el("td", { className: "num", text: fmtFigure(incident.killed) }),
-        el("td", { className: "num", text: fmtFigure(incident.injured) }),
-        el("td", { className: "num", text: String(incident.documents) }),
-        el("td", {}, gradeBadge(incident.grade, incident.acknowledged)),
-      ),
-    );
-  }
-  const headRow = el("tr", {}, ...["date", "type", "place", "country_short", "killed", "injured", "documents", "grade"].map((k) => el("th", { scope: "col", text: t(k) })));
-  box.append(el("table", { className: "incidents" }, el("thead", {}, headRow), body));
+  const rows = items.slice(0, listShown).map((incident) =>
+    el(
+      "tr",
+      { dataset: { key: incident.key } },
+      el("td", { text: fmtDate(incident.date) }),
+      el("td", {}, el("span", { className: markerClass(incident) + " dot", "aria-hidden": "true" }), incidentLink(incident.key, eventTypeLabel(incident.event_type))),
+      el("td", { text: incident.place || "—" }),
+      el("td", { text: incident.country || "—" }),
+      el("td", { className: "num", text: fmtFigure(incident.killed) }),
+      el("td", { className: "num", text: fmtFigure(incident.injured) }),
+      el("td", { className: "num", text: String(incident.documents) }),
+      el("td", {}, gradeBadge(incident.grade, incident.acknowledged)),
+    ),
+  );
+  const headers = ["date", "type", "place", "country_short", "killed", "injured", "documents", "grade"].map((k) => t(k));
+  box.append(table(headers, rows, { className: "incidents" }));
   if (items.length > listShown || loaded.cursor) {
     box.append(
       el("button", {
@@ -386,7 +387,7 @@ function renderSearch() {
       el(
         "li",
         {},
-        el("a", { href: `/document?sha=${hit.sha256}&${langQuery()}` }, hit.title || hit.sha256.slice(0, 16) + "…"),
+        documentLink({ document: hit.sha256 }, hit.title || hit.sha256.slice(0, 16) + "…"),
         el("span", { className: "muted", text: ` — ${hit.source} (${sourceKindLabel(hit.source_kind)}), ${languageLabel(hit.language)}, ${fmtDate(hit.published_at)}` }),
         snippet(hit.snippet),
       ),
