@@ -672,7 +672,6 @@ async function main() {
     });
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => {
-        window.__cspViolations = (window.__cspViolations || 0) + 1;
         console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
       });
     });

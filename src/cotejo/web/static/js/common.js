@@ -105,7 +105,7 @@ export function el(tag, attrs = {}, ...children) {
 
 // Only http(s) URLs and paths of this site become links; javascript:, data: and the rest
 // do not.
-export function safeHref(value) {
+function safeHref(value) {
   if (typeof value !== "string" || !value) return null;
   try {
     const url = new URL(value, window.location.origin);

@@ -14,7 +14,6 @@ import {
   field,
   header,
   incidentLink,
-  lang,
   markerClass,
   params,
   setParams,
