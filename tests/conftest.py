@@ -56,19 +56,26 @@ def key_document(captures: Iterable[tuple[str, str | None, str | None, T]], entr
     return found[0]
 
 
-@pytest.fixture(scope="session")
-def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus ingested, extracted, resolved and assessed once per test run.
-    Read-only: tests that write take `home_copy`."""
+def copy_home(home: Path, to: Path) -> Path:
+    """A throwaway copy of a closed store (database and archive)."""
+    import shutil
+
+    shutil.copytree(home, to)
+    return to
+
+
+def assessed_home(tmp_path_factory: pytest.TempPathFactory, name: str, inputs: list[Path]) -> Path:
+    """A new store (under a temporary directory named `name`) holding `inputs` ingested,
+    extracted, resolved and assessed on a frozen clock."""
     from cotejo.pipeline import Ingester
     from cotejo.runner.assess import run_assess
     from cotejo.runner.extract import run_extract
     from cotejo.runner.resolve import run_resolve
 
-    home = tmp_path_factory.mktemp("assessed-corpus") / "home"
+    home = tmp_path_factory.mktemp(name) / "home"
     store = make_store(home)
     try:
-        Ingester(store, clock=FrozenClock()).run([CORPUS])
+        Ingester(store, clock=FrozenClock()).run(inputs)
         run_extract(store, clock=FrozenClock())
         run_resolve(store, clock=FrozenClock())
         run_assess(store, clock=FrozenClock())
@@ -77,14 +84,17 @@ def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
+@pytest.fixture(scope="session")
+def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus ingested, extracted, resolved and assessed once per test run.
+    Read-only: tests that write take `home_copy`."""
+    return assessed_home(tmp_path_factory, "assessed-corpus", [CORPUS])
+
+
 @pytest.fixture
 def home_copy(corpus_home: Path, tmp_path: Path) -> Path:
     """A throwaway copy of the assessed corpus store, for tests that write to it."""
-    import shutil
-
-    copy = tmp_path / "home"
-    shutil.copytree(corpus_home, copy)
-    return copy
+    return copy_home(corpus_home, tmp_path / "home")
 
 
 XSS = REPO / "tests" / "data" / "xss"
@@ -94,27 +104,5 @@ XSS = REPO / "tests" / "data" / "xss"
 def published_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the whole sample corpus plus the hostile XSS report, ingested,
     extracted, resolved and assessed once for every API, export and browser test.
-    Read-only: tests that write take a copy (`published_copy`)."""
-    from cotejo.pipeline import Ingester
-    from cotejo.runner.assess import run_assess
-    from cotejo.runner.extract import run_extract
-    from cotejo.runner.resolve import run_resolve
-
-    home = tmp_path_factory.mktemp("published") / "home"
-    store = make_store(home)
-    try:
-        Ingester(store, clock=FrozenClock()).run([CORPUS, XSS])
-        run_extract(store, clock=FrozenClock())
-        run_resolve(store, clock=FrozenClock())
-        run_assess(store, clock=FrozenClock())
-    finally:
-        store.close()
-    return home
-
-
-def copy_home(home: Path, to: Path) -> Path:
-    """A throwaway copy of a closed store (database and archive)."""
-    import shutil
-
-    shutil.copytree(home, to)
-    return to
+    Read-only: tests that write take a copy (`copy_home`)."""
+    return assessed_home(tmp_path_factory, "published", [CORPUS, XSS])

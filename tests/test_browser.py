@@ -25,6 +25,8 @@ from sqlalchemy import select
 
 from conftest import IN_CI, REPO, copy_home
 from cotejo.api import create_app
+from cotejo.archive.blobs import BlobStore
+from cotejo.archive.verify import verify
 from cotejo.review import accounts, service
 from cotejo.store import models as m
 from cotejo.testing import html_page, make_settings, make_store
@@ -64,17 +66,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def site(published_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile(published_home: Path) -> dict:
+    """The hostile XSS report: its document's sha256 and the incident it belongs to."""
+    with TestClient(create_app(make_settings(published_home))) as client:
+        hit = client.get("/api/search", params={"q": "Maracaibo bus"}).json()["items"][0]
+        doc = client.get(f"/api/documents/{hit['sha256']}").json()
+    return {"sha": hit["sha256"], "incident": doc["mentions"][0]["incident"]}
+
+
+@pytest.fixture(scope="module")
+def site(published_home: Path, hostile: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the published store with a reviewer, an analyst and a viewer who have
     passwords, and review entries written by a user whose name, note and rationale are
     markup, on the hostile incident."""
     home = copy_home(published_home, tmp_path_factory.mktemp("browser") / "home")
+    key = hostile["incident"]
     store = make_store(home)
     try:
-        with TestClient(create_app(make_settings(home), store=store)) as client:
-            hostile = client.get("/api/search", params={"q": "Maracaibo bus"}).json()["items"][0]
-            doc = client.get(f"/api/documents/{hostile['sha256']}").json()
-        key = doc["mentions"][0]["incident"]
         service.add_user(store, None, "root", "admin")
         service.add_user(store, "root", REVIEWER, "reviewer")
         service.add_user(store, "root", HOSTILE_USER, "reviewer")
@@ -119,7 +127,7 @@ def server(site: Path):
 
 
 @pytest.fixture(scope="module")
-def corpus(site: Path) -> dict:
+def corpus(site: Path, hostile: dict) -> dict:
     """What the scenarios are checked against, read through the API."""
     with TestClient(create_app(make_settings(site))) as client:
         incidents = client.get("/api/incidents", params={"limit": 500}).json()["items"]
@@ -134,15 +142,13 @@ def corpus(site: Path) -> dict:
             for i in incidents
             if i["place"] == "Cúcuta" and i["event_type"] == "abduction_or_kidnapping"
         )
-        hostile = client.get("/api/search", params={"q": "Maracaibo bus"}).json()["items"][0]
-        doc = client.get(f"/api/documents/{hostile['sha256']}").json()
     return {
         "incidents": incidents,
         "strike": strike,
         "protest": protest,
         "kidnapping": kidnapping,
-        "xss_sha": hostile["sha256"],
-        "xss_incident": doc["mentions"][0]["incident"],
+        "xss_sha": hostile["sha"],
+        "xss_incident": hostile["incident"],
     }
 
 
@@ -209,10 +215,13 @@ def test_a_reviewer_signs_in_regrades_and_sees_the_audit_entry(
         history = [
             h for h in service_history(store, corpus["strike"]["key"]) if h["by"] == REVIEWER
         ]
+        with store.session() as session:
+            report = verify(session, BlobStore(site / "archive"))
     finally:
         store.close()
     assert history[-1]["what"] == "review: regrade affiliation"
     assert history[-1]["rationale"] == rationale
+    assert report.ok, report.problems
 
 
 def service_history(store, key: str) -> list[dict]:

@@ -30,6 +30,16 @@ async function open(page, path) {
   return page;
 }
 
+async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.state === "ready");
+}
+
+// Switch the page to Spanish with the header's button; it is drawn again in place.
+async function toSpanish(page) {
+  await page.locator('header .lang button[data-lang="es"]').click();
+  await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+}
+
 async function shot(page, name, fullPage = true) {
   const path = join(outDir, name + ".png");
   await page.screenshot({ path, fullPage });
@@ -66,7 +76,7 @@ async function signIn(page, user, password, next) {
   await page.click("#login-submit");
   const target = new URL(next, base).pathname;
   await page.waitForURL((url) => url.pathname === target);
-  await page.waitForFunction(() => document.body.dataset.state === "ready");
+  await ready(page);
   await page.waitForSelector("#who");
 }
 
@@ -95,10 +105,6 @@ async function selectWithMouse(page, phrase) {
   const selected = await page.evaluate(() => window.getSelection().toString());
   check(selected === phrase, `the mouse selected ${JSON.stringify(selected)}, not ${JSON.stringify(phrase)}`);
   await page.waitForSelector("#selection:not([hidden])");
-}
-
-async function ready(page) {
-  await page.waitForFunction(() => document.body.dataset.state === "ready");
 }
 
 const scenarios = {
@@ -152,7 +158,6 @@ const scenarios = {
     await page.mouse.move(box.x + box.width * args.to, y, { steps: 5 });
     await page.mouse.up();
     await page.waitForFunction(() => new URLSearchParams(location.search).get("date_from") && document.body.dataset.state === "ready");
-    await page.waitForFunction((n) => document.querySelectorAll("#list tbody tr").length !== n || document.body.dataset.state === "ready", before);
     const after = await page.locator("#list tbody tr").count();
     const url = new URL(page.url());
     check(after < before, `the list did not shrink: ${before} rows before brushing, ${after} after`);
@@ -174,7 +179,7 @@ const scenarios = {
     const link = page.locator(`#list tr[data-key="${args.key}"] a`).first();
     await link.click();
     await page.waitForURL(/\/incident\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     const attributes = await page.locator(".canonical-table tbody th").allTextContents();
     const sources = await page.locator(".sources-table tbody tr").count();
     const statements = await page.locator(".statements tbody tr").count();
@@ -198,8 +203,7 @@ const scenarios = {
     const screenshot = await shot(page, "incident", false);
     await shot(page, "incident-full");
     // The Spanish switch relabels the page.
-    await page.locator('header .lang button[data-lang="es"]').click();
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    await toSpanish(page);
     const heading = await page.locator("main h2").first().textContent();
     check(heading === "Afirmaciones: quién dice qué, y con qué respaldo", `Spanish heading is ${heading}`);
     const claimsEs = await page.locator("#claims-table thead th").first().textContent();
@@ -214,7 +218,7 @@ const scenarios = {
     const quoted = await page.locator(".canonical-table q.quote").first().textContent();
     await link.click();
     await page.waitForURL(/\/document\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     const url = new URL(page.url());
     const marked = await page.locator("#highlight").textContent();
     check(marked === quoted, `highlighted ${JSON.stringify(marked)}, the incident page quoted ${JSON.stringify(quoted)}`);
@@ -229,7 +233,7 @@ const scenarios = {
     const claim = page.locator("#claims-table a.claim-link").nth(1);
     await claim.click();
     await page.waitForURL(/\/document\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     const claimUrl = new URL(page.url());
     check(claimUrl.searchParams.get("start") !== null, `claim link without a span: ${claimUrl}`);
     check(await page.locator("#highlight").isVisible(), "the claim's span is not highlighted");
@@ -244,7 +248,7 @@ const scenarios = {
     check((await page.locator("#regrade").count()) === 0, "the regrade form is there without signing in");
     await page.click("#sign-in");
     await page.waitForURL(/\/login\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     await page.fill("#username", args.user);
     await page.fill("#password", "wrong password!");
     await page.click("#login-submit");
@@ -255,7 +259,7 @@ const scenarios = {
     await shot(page, "login");
     await page.click("#login-submit");
     await page.waitForURL(/\/incident\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     await page.waitForSelector("#who");
     const who = await page.locator("#who").textContent();
     check(who.startsWith(args.user), `signed in as ${who}`);
@@ -268,7 +272,7 @@ const scenarios = {
     await page.fill("#regrade-rationale", args.rationale);
     await page.click("#regrade-submit");
     await page.waitForSelector("#review-saved");
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     const saved = await page.locator("#review-saved").textContent();
     const header = await page.locator(`#claims-table thead th[data-attribute="${args.attribute}"] .grade`).textContent();
     check(header.startsWith(args.grade), `after the regrade the ${args.attribute} column shows ${header}`);
@@ -278,7 +282,7 @@ const scenarios = {
     const reviewShot = await shot(page, "incident-review", false);
     await page.click("#history-link");
     await page.waitForURL(/\/history\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     const last = page.locator("#history tbody tr.review-entry").last();
     const entry = {
       what: await last.locator("td.what").textContent(),
@@ -287,14 +291,13 @@ const scenarios = {
     };
     check(entry.what.startsWith("regraded") && entry.by === args.user && entry.rationale === args.rationale, `history entry: ${JSON.stringify(entry)}`);
     const historyShot = await shot(page, "history");
-    await page.locator('header .lang button[data-lang="es"]').click();
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    await toSpanish(page);
     const que = await page.locator("#history thead th").first().textContent();
     check(que === "Cuándo", `Spanish history header: ${que}`);
     const historyEs = await shot(page, "history-es");
     await page.click("#nav-review");
     await page.waitForURL(/\/review\?/);
-    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await ready(page);
     const queued = await page.locator("#new-incidents tbody tr").count();
     check(queued > 0, "the review queue lists no new incident");
     const queueShot = await shot(page, "review-queue");
@@ -345,6 +348,20 @@ const scenarios = {
     await open(page, "/?lang=en&q=Maracaibo");
     const marks = await page.locator("#hits mark").allTextContents();
     check(marks.some((m) => m.toLowerCase() === "maracaibo"), `search hits not marked: ${marks}`);
+    // The language switch draws again from what is loaded; a filter fetches the incidents
+    // again, never the search, which depends on `q` alone.
+    const asked = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith("/api/")) asked.push(pathname);
+    });
+    await toSpanish(page);
+    const marksEs = await page.locator("#hits mark").allTextContents();
+    check(asked.length === 0 && JSON.stringify(marksEs) === JSON.stringify(marks), `the language switch asked ${asked}; hits marked ${marksEs}`);
+    await page.click("#apply");
+    await ready(page);
+    check(asked.includes("/api/incidents") && !asked.includes("/api/search"), `applying the filters asked ${asked}`);
+    check((await page.locator("#hits mark").count()) === marks.length, "applying the filters dropped the search hits");
     return seen;
   },
 
@@ -478,8 +495,7 @@ const scenarios = {
     await ready(page);
     const moved = await page.locator("#members tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.dataset.mention)));
     check(JSON.stringify(moved) === JSON.stringify([args.mention]), `the new incident holds mentions ${moved}`);
-    await page.locator('header .lang button[data-lang="es"]').click();
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    await toSpanish(page);
     await page.locator("#grouping").scrollIntoViewIfNeeded();
     return { before, after, created, moved, screenshots: [groupingShot, savedShot, await shot(page, "grouping-es", false)] };
   },
@@ -559,8 +575,7 @@ const scenarios = {
     await page.locator("#process").scrollIntoViewIfNeeded();
     const processShot = await shot(page, "upload-processed", false);
     // The same page in Spanish keeps what was done.
-    await page.locator('header .lang button[data-lang="es"]').click();
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    await toSpanish(page);
     const spanish = await page.locator("#process-summary li").first().textContent();
     check(spanish.startsWith("Se leyeron 3 documentos;"), `Spanish summary: ${spanish}`);
     const esShot = await shot(page, "upload-processed-es", true);
@@ -623,8 +638,7 @@ const scenarios = {
     };
     check(seen.note.includes("This incident was retired") && seen.forms === 0 && seen.checkboxes === 0, `a retired incident: ${JSON.stringify(seen)}`);
     const enShot = await shot(page, "retired", false);
-    await page.locator('header .lang button[data-lang="es"]').click();
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && document.documentElement.lang === "es");
+    await toSpanish(page);
     const es = await page.locator("#retired-note h2").textContent();
     check(es === "Este incidente fue retirado", `Spanish note: ${es}`);
     const esShot = await shot(page, "retired-es", false);
@@ -657,7 +671,6 @@ async function main() {
     });
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => {
-        window.__cspViolations = (window.__cspViolations || 0) + 1;
         console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
       });
     });

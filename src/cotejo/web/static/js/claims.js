@@ -1,7 +1,7 @@
 // The graded side of an incident page: the claims table (attribute × origin), official next
 // to independent figures, each attribute's grade with its reasons and people's decisions.
 // Built from GET /api/incidents/KEY/claims; the review actions are in forms.js.
-import { attributeLabel, documentLink, el, gradeBadge, gradeLabel, sourceKindLabel, t } from "./common.js";
+import { attributeLabel, documentLink, el, gradeBadge, gradeClass, gradeLabel, sourceKindLabel, t, table } from "./common.js";
 
 const KIND_ORDER = ["official", "court", "ngo", "media", "social", "witness", "publisher", "unknown"];
 
@@ -68,7 +68,7 @@ function claimCell(key, attribute, entries) {
         link,
         count,
         " ",
-        el("span", { className: "chip " + (reading.grade ? "g-" + reading.grade : "ungraded"), text: gradeLabel(reading.grade) }),
+        el("span", { className: "chip " + gradeClass(reading.grade), text: gradeLabel(reading.grade) }),
         reading.weak_basis ? el("span", { className: "chip weak", text: "WEAK BASIS" }) : null,
       );
     }),
@@ -86,7 +86,7 @@ export function claimsTable(claims) {
         "th",
         { scope: "col", dataset: { attribute: a.attribute } },
         el("div", { text: attributeLabel(a.attribute) }),
-        gradeBadge(a.grade, a.acknowledged, { className: "grade small " + (a.grade ? "g-" + a.grade : "ungraded") }),
+        gradeBadge(a.grade, a.acknowledged, { className: "grade small " + gradeClass(a.grade) }),
       ),
     ),
   );
@@ -121,12 +121,7 @@ export function figuresTable(claims) {
       el("td", {}, el("strong", { text: range(f.independent) }), el("div", { className: "muted", text: f.independent ? f.independent.origins.join("; ") : "" })),
     ),
   );
-  return el(
-    "table",
-    { className: "figures-table" },
-    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("attribute") }), el("th", { scope: "col", text: t("official") }), el("th", { scope: "col", text: t("independent") }))),
-    el("tbody", {}, ...rows),
-  );
+  return table([t("attribute"), t("official"), t("independent")], rows, { className: "figures-table" });
 }
 
 function decisionLine(decision) {

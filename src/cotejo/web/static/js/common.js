@@ -43,8 +43,8 @@ export function tn(key, n, values = {}) {
   return t(n === 1 && labels[key + "_one"] !== undefined ? key + "_one" : key, { n, ...values });
 }
 
-function pick(table, value) {
-  const pair = table[value];
+function pick(pairs, value) {
+  const pair = pairs[value];
   return pair ? pair[lang() === "es" ? 1 : 0] : value ?? "";
 }
 
@@ -62,10 +62,20 @@ export function attributeLabel(attribute) {
   return label === "attr_" + attribute ? attribute : label;
 }
 
+// A value as a reading shows it: an event type by its label, anything else as it is.
+export function readingLabel(attribute, label) {
+  return attribute === "event_type" ? eventTypeLabel(label) : label;
+}
+
+// The class that colours a grade (badges and chips).
+export function gradeClass(grade) {
+  return grade ? "g-" + grade : "ungraded";
+}
+
 // A grade as a coloured badge: "corroborated + acknowledged".
 export function gradeBadge(grade, acknowledged = false, extra = {}) {
   const text = gradeLabel(grade) + (grade && acknowledged ? " + " + t("acknowledged") : "");
-  return el("span", { className: "grade " + (grade ? "g-" + grade : "ungraded"), ...extra }, text);
+  return el("span", { className: "grade " + gradeClass(grade), ...extra }, text);
 }
 
 // -- safe DOM ----------------------------------------------------------------------------
@@ -95,7 +105,7 @@ export function el(tag, attrs = {}, ...children) {
 
 // Only http(s) URLs and paths of this site become links; javascript:, data: and the rest
 // do not.
-export function safeHref(value) {
+function safeHref(value) {
   if (typeof value !== "string" || !value) return null;
   try {
     const url = new URL(value, window.location.origin);
@@ -109,6 +119,30 @@ export function safeHref(value) {
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;
+}
+
+// -- page pieces -------------------------------------------------------------------------
+
+// A panel of the page: a section headed by `title` (none when null). `title` may also be
+// {title, id, className, ...}: attributes of the section, its class added to "panel".
+export function panel(title, ...children) {
+  const { title: heading = null, className = "", ...attrs } = title !== null && typeof title === "object" ? title : { title };
+  return el("section", { className: className ? "panel " + className : "panel", ...attrs }, heading === null ? null : el("h2", { text: heading }), ...children);
+}
+
+// A table with a header row of `headers` (null ones left out) and `rows` as its body.
+export function table(headers, rows, attrs = {}) {
+  return el(
+    "table",
+    attrs,
+    el("thead", {}, el("tr", {}, ...headers.filter((h) => h !== null).map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, ...rows),
+  );
+}
+
+// A form control with its label.
+export function field(id, label, control) {
+  return el("label", { className: "field", for: id }, el("span", { text: label }), control);
 }
 
 // A link to a source's own URL: shown as text, a link only when it is http(s).
@@ -140,12 +174,15 @@ export async function api(path, query = {}) {
   return answer(await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }));
 }
 
+// The headers of a write: `headers` and the CSRF token of the signed-in session.
+async function writeHeaders(headers) {
+  const account = await me();
+  return account && account.csrf_token ? { ...headers, "X-CSRF-Token": account.csrf_token } : headers;
+}
+
 // A write: JSON in and out, with the CSRF token of the signed-in session.
 export async function send(method, path, body = null) {
-  const headers = { Accept: "application/json" };
-  const account = await me();
-  if (account && account.csrf_token) headers["X-CSRF-Token"] = account.csrf_token;
-  if (body !== null) headers["Content-Type"] = "application/json";
+  const headers = await writeHeaders(body === null ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" });
   const response = await fetch(path, {
     method,
     headers,
@@ -158,9 +195,7 @@ export async function send(method, path, body = null) {
 // An upload: one file's raw bytes as the body (`path` carries its name), with the CSRF
 // token of the signed-in session.
 export async function sendBytes(path, blob) {
-  const headers = { Accept: "application/json", "Content-Type": "application/octet-stream" };
-  const account = await me();
-  if (account && account.csrf_token) headers["X-CSRF-Token"] = account.csrf_token;
+  const headers = await writeHeaders({ Accept: "application/json", "Content-Type": "application/octet-stream" });
   return answer(await fetch(path, { method: "POST", headers, credentials: "same-origin", body: blob }));
 }
 
@@ -213,8 +248,7 @@ function accountBox() {
     clear(box);
     if (!user) {
       if (window.location.pathname === "/login") return;
-      const next = window.location.pathname + window.location.search;
-      box.append(el("a", { href: `/login?${new URLSearchParams({ next, lang: lang() })}`, id: "sign-in" }, t("sign_in")));
+      box.append(loginLink({ id: "sign-in" }));
       return;
     }
     box.append(
@@ -303,17 +337,18 @@ export function fmtDate(value) {
   return value ? String(value).slice(0, 10) : "—";
 }
 
-// A link to a document, with its span highlighted when `span` has one. From an incident
-// page (`extra.incident`), the document page offers a selected passage as evidence for it.
-export function documentLink(span, label, extra = {}) {
-  const query = new URLSearchParams({ sha: span.document || extra.document, lang: lang() });
+// A link to a document (`span.document`), with its span highlighted when `span` has one.
+// From an incident page (`incident`), the document page offers a selected passage as
+// evidence for it. `attrs` are the link's own (className, id, onclick).
+export function documentLink(span, label, { incident = null, ...attrs } = {}) {
+  const query = new URLSearchParams({ sha: span.document, lang: lang() });
   if (span.start !== undefined && span.start !== null) {
     query.set("start", span.start);
     query.set("end", span.end);
     query.set("field", span.field || "text");
   }
-  if (extra.incident) query.set("incident", extra.incident);
-  return el("a", { href: "/document?" + query, className: extra.className || "", id: extra.id || null }, label);
+  if (incident) query.set("incident", incident);
+  return el("a", { href: "/document?" + query, ...attrs }, label);
 }
 
 // Offsets into a document's text are Python string indices: they count code points, where
@@ -331,8 +366,14 @@ export function markerClass(incident) {
   return "mk " + (incident.grade ? "g-" + incident.grade : "g-none");
 }
 
-export function incidentLink(key, label) {
-  return el("a", { href: `/incident?key=${encodeURIComponent(key)}&${langQuery()}` }, label);
+export function incidentLink(key, label, attrs = {}) {
+  return el("a", { href: `/incident?key=${encodeURIComponent(key)}&${langQuery()}`, ...attrs }, label);
+}
+
+// "Sign in", back to this page afterwards.
+export function loginLink(attrs = {}) {
+  const next = window.location.pathname + window.location.search;
+  return el("a", { href: `/login?${new URLSearchParams({ next, lang: lang() })}`, ...attrs }, t("sign_in"));
 }
 
 // Pages render again on back/forward, on the language switch, and on signing out.

@@ -8,21 +8,26 @@ import {
   clear,
   codePointLength,
   codePointSlice,
+  documentLink,
   el,
   eventTypeLabel,
   externalLink,
   fmtDate,
   header,
+  incidentLink,
   lang,
   langQuery,
   languageLabel,
   me,
+  panel,
   params,
+  readingLabel,
   rerenderOn,
   setParams,
   showError,
   sourceKindLabel,
   t,
+  table,
 } from "./common.js";
 
 // Offsets are Python string indices: code points, not the UTF-16 units JavaScript counts.
@@ -41,21 +46,16 @@ function highlighted(text, start, end) {
   return box;
 }
 
+// A value read from this document: its span highlighted in place, without a page load.
 function spanLink(doc, value) {
-  const query = new URLSearchParams({ sha: doc.sha256, start: value.span.start, end: value.span.end, field: value.span.field, lang: lang() });
-  return el(
-    "a",
-    {
-      href: "/document?" + query,
-      className: "value-link",
-      onclick: (event) => {
-        event.preventDefault();
-        setParams({ start: value.span.start, end: value.span.end, field: value.span.field });
-        render();
-      },
+  return documentLink({ ...value.span, document: doc.sha256 }, `${t("attr_" + value.attribute)}: ${readingLabel(value.attribute, value.label)}`, {
+    className: "value-link",
+    onclick: (event) => {
+      event.preventDefault();
+      setParams({ start: value.span.start, end: value.span.end, field: value.span.field });
+      render();
     },
-    `${t("attr_" + value.attribute)}: ${value.attribute === "event_type" ? eventTypeLabel(value.label) : value.label}`,
-  );
+  });
 }
 
 // -- a selected passage as an evidence span --------------------------------------------------
@@ -124,7 +124,7 @@ async function render() {
       {},
       el("a", { href: "/?" + langQuery(), text: "← " + t("back") }),
       from ? el("span", { className: "muted", text: " · " }) : null,
-      from ? el("a", { href: `/incident?key=${encodeURIComponent(from)}&${langQuery()}`, id: "back-to-incident", text: `${t("incident")} ${from}` }) : null,
+      from ? incidentLink(from, `${t("incident")} ${from}`, { id: "back-to-incident" }) : null,
     ),
   );
   let doc;
@@ -164,36 +164,31 @@ async function render() {
         "li",
         {},
         el("strong", { text: eventTypeLabel(mention.event_type) }),
-        mention.incident ? el("span", {}, " — ", el("a", { href: `/incident?key=${encodeURIComponent(mention.incident)}&${langQuery()}` }, `${t("incident")} ${mention.incident}`)) : null,
+        mention.incident ? el("span", {}, " — ", incidentLink(mention.incident, `${t("incident")} ${mention.incident}`)) : null,
         el("div", { className: "values" }, ...mention.values.map((v) => spanLink(doc, v))),
       ),
     );
   }
-  const captures = el(
-    "table",
-    { className: "captures" },
-    el("thead", {}, el("tr", {}, ...[t("file"), t("locator"), t("source"), t("url"), t("reader"), t("retrieved"), t("ingested"), t("container")].map((h) => el("th", { scope: "col", text: h })))),
-    el(
-      "tbody",
-      {},
-      ...doc.captures.map((c) =>
-        el(
-          "tr",
-          {},
-          el("td", { text: c.original_name }),
-          el("td", { text: c.locator || "—" }),
-          el("td", { text: c.source }),
-          el("td", {}, externalLink(c.url)),
-          el("td", { text: `${c.reader} ${c.reader_version}` }),
-          el("td", { text: `${c.retrieved_at || "—"} (${c.retrieved_at_basis})` }),
-          el("td", { text: c.ingested_at }),
-          el("td", {}, c.container_sha256 ? el("a", { href: `/api/archive/${c.container_sha256}`, download: "" }, c.container_sha256.slice(0, 12) + "…") : "—"),
-        ),
+  const captures = table(
+    [t("file"), t("locator"), t("source"), t("url"), t("reader"), t("retrieved"), t("ingested"), t("container")],
+    doc.captures.map((c) =>
+      el(
+        "tr",
+        {},
+        el("td", { text: c.original_name }),
+        el("td", { text: c.locator || "—" }),
+        el("td", { text: c.source }),
+        el("td", {}, externalLink(c.url)),
+        el("td", { text: `${c.reader} ${c.reader_version}` }),
+        el("td", { text: `${c.retrieved_at || "—"} (${c.retrieved_at_basis})` }),
+        el("td", { text: c.ingested_at }),
+        el("td", {}, c.container_sha256 ? el("a", { href: `/api/archive/${c.container_sha256}`, download: "" }, c.container_sha256.slice(0, 12) + "…") : "—"),
       ),
     ),
+    { className: "captures" },
   );
   const reprints = doc.near_duplicates.length
-    ? el("ul", {}, ...doc.near_duplicates.map((d) => el("li", {}, el("a", { href: `/document?sha=${d.sha256}&${langQuery()}` }, d.title || d.sha256.slice(0, 16)), ` — ${d.source}`)))
+    ? el("ul", {}, ...doc.near_duplicates.map((d) => el("li", {}, documentLink({ document: d.sha256 }, d.title || d.sha256.slice(0, 16)), ` — ${d.source}`)))
     : el("p", { className: "muted", text: "—" });
   const notice = Number.isInteger(start) && Number.isInteger(end) ? el("p", { className: "hint", id: "span-note", text: t("highlighted", { start, end }) }) : null;
   // An analyst may offer a selected passage to the incident the page was opened from, else
@@ -207,11 +202,11 @@ async function render() {
   };
   const selectHint = el("p", { className: "hint", id: "select-hint", text: page.analyst && incidents.length ? t("select_hint_evidence") : t("select_hint") });
   main.append(
-    el("section", { className: "panel" }, titleBox, notice, textBox, selectHint),
-    el("section", { className: "panel" }, el("h2", { text: t("mentions_in_doc") }), doc.mentions.length ? mentions : el("p", { className: "muted", text: "—" })),
-    el("section", { className: "panel" }, el("h2", { text: t("document") }), meta),
-    el("section", { className: "panel" }, el("h2", { text: t("provenance") }), captures),
-    el("section", { className: "panel" }, el("h2", { text: t("reprints") }), reprints),
+    panel(null, titleBox, notice, textBox, selectHint),
+    panel(t("mentions_in_doc"), doc.mentions.length ? mentions : el("p", { className: "muted", text: "—" })),
+    panel(t("document"), meta),
+    panel(t("provenance"), captures),
+    panel(t("reprints"), reprints),
     el("div", { className: "selection-bar", id: "selection", role: "status", hidden: "hidden" }),
   );
   const mark = document.getElementById("highlight");

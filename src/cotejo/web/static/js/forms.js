@@ -13,22 +13,20 @@ import {
   documentLink,
   el,
   eventTypeLabel,
+  field,
   fmtDate,
   gradeLabel,
   incidentLink,
-  lang,
+  loginLink,
   send,
   showError,
   sourceKindLabel,
   t,
+  table,
 } from "./common.js";
 import { GRADES } from "./i18n.js";
 
 // -- building blocks -------------------------------------------------------------------------
-
-function field(id, label, control) {
-  return el("label", { className: "field", for: id }, el("span", { text: label }), control);
-}
 
 function rationale(id) {
   return field(id, t("rationale"), el("textarea", { id, name: "rationale", required: "required", maxlength: "5000", rows: "3" }));
@@ -43,14 +41,7 @@ function attributeSelect(id, attributes, { whole = false } = {}) {
 
 // Why a form is missing: the role it takes, and a sign-in link for a visitor.
 export function needsRole(id, text, user) {
-  const next = window.location.pathname + window.location.search;
-  return el(
-    "p",
-    { className: "muted needs-role", id },
-    text,
-    " ",
-    user ? null : el("a", { href: `/login?${new URLSearchParams({ next, lang: lang() })}` }, t("sign_in")),
-  );
+  return el("p", { className: "muted needs-role", id }, text, " ", user ? null : loginLink());
 }
 
 // A form that posts on submit, shows the API's error (message and hint) on failure, and
@@ -280,16 +271,7 @@ function membersTable(incident, splitting) {
       el("td", { className: "muted", text: methodText(m) }),
     ),
   );
-  return el(
-    "div",
-    { className: "scroll" },
-    el(
-      "table",
-      { className: "members-table", id: "members" },
-      el("thead", {}, el("tr", {}, ...head.filter((h) => h !== null).map((h) => el("th", { scope: "col", text: h })))),
-      el("tbody", {}, ...rows),
-    ),
-  );
+  return el("div", { className: "scroll" }, table(head, rows, { className: "members-table", id: "members" }));
 }
 
 function splitForm(key, count, saved) {

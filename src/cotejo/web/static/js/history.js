@@ -1,26 +1,36 @@
 // The audit trail of one incident, oldest first: its creation, grouping decisions,
 // assessments, review actions (author, rationale, before and after, the entry's hash) and
 // flags. Everything a person typed is shown as text.
-import { api, attributeLabel, clear, documentLink, el, gradeLabel, header, incidentLink, langQuery, params, rerenderOn, showError, t } from "./common.js";
+import { api, attributeLabel, clear, documentLink, el, gradeLabel, header, incidentLink, langQuery, panel, params, rerenderOn, showError, t, table } from "./common.js";
+
+// Labels come from the item's kind, action and attribute, never from its English `what`.
+function actionLabel(action) {
+  const label = t("act_" + action);
+  return label === "act_" + action ? action : label;
+}
 
 function what(item) {
-  const text = item.what;
-  if (text === "created") return t("h_created");
-  if (text === "retired") return t("h_retired");
-  if (text === "assessed") return `${t("h_assessed")}: ${gradeLabel(item.detail.headline)}`;
-  if (text.startsWith("flagged for review: ")) return `${t("h_flagged")}: ${attributeLabel(text.slice(20))}`;
-  if (text.startsWith("resolve decision: ")) return `${t("h_resolve")}: ${text.slice(18)}`;
-  if (text.startsWith("review: ")) {
-    const [action, attribute] = text.slice(8).split(" ");
-    const label = t("act_" + action);
-    return (label === "act_" + action ? action : label) + (attribute ? ` — ${attributeLabel(attribute)}` : "");
+  switch (item.kind) {
+    case "created":
+      return t("h_created");
+    case "retired":
+      return t("h_retired");
+    case "assessed":
+      return `${t("h_assessed")}: ${gradeLabel(item.detail.headline)}`;
+    case "flagged":
+      return item.attribute ? `${t("h_flagged")}: ${attributeLabel(item.attribute)}` : t("h_flagged");
+    case "resolve":
+      return `${t("h_resolve")}: ${item.action}`;
+    case "review":
+      return actionLabel(item.action) + (item.attribute ? ` — ${attributeLabel(item.attribute)}` : "");
+    default:
+      return item.what;
   }
-  return text;
 }
 
 function detail(item, key) {
   const d = item.detail || {};
-  if (item.what.startsWith("review: ")) {
+  if (item.kind === "review") {
     const after = d.after || {};
     const parts = [];
     if (after.grade) parts.push(`${gradeLabel(d.before && d.before.machine_grade)} → ${gradeLabel(after.grade)}`);
@@ -35,14 +45,14 @@ function detail(item, key) {
       el("code", { className: "hash", title: "SHA-256", text: `#${d.entry} ${String(d.hash).slice(0, 16)}…` }),
     );
   }
-  if (item.what.startsWith("resolve decision: ")) {
+  if (item.kind === "resolve") {
     const made = d.new || d.into;
     return made ? el("div", {}, `${t(d.new ? "new_incident" : "merged_into")} `, incidentLink(made, made)) : el("div", { className: "muted", text: "" });
   }
-  if (item.what === "assessed") {
+  if (item.kind === "assessed") {
     return el("div", { className: "muted", text: Object.entries(d.grades || {}).map(([a, g]) => `${attributeLabel(a)}: ${gradeLabel(g)}`).join(" · ") });
   }
-  if (item.what.startsWith("flagged")) return el("div", { text: `${d.person} ≠ ${d.machine}` });
+  if (item.kind === "flagged") return el("div", { text: `${d.person} ≠ ${d.machine}` });
   return el("div", { className: "muted", text: "" });
 }
 
@@ -74,7 +84,7 @@ async function render() {
   const rows = items.map((item) =>
     el(
       "tr",
-      { className: item.what.startsWith("review: ") ? "review-entry" : "" },
+      { className: item.kind === "review" ? "review-entry" : "" },
       el("td", { className: "when", text: String(item.at).slice(0, 19).replace("T", " ") }),
       el("td", { className: "what", text: what(item) }),
       el("td", { className: "by", text: item.by }),
@@ -83,18 +93,10 @@ async function render() {
     ),
   );
   main.append(
-    el(
-      "section",
-      { className: "panel" },
+    panel(
+      null,
       el("p", {}, incidentLink(key, `${t("incident")} ${key}`)),
-      items.length
-        ? el(
-            "table",
-            { id: "history" },
-            el("thead", {}, el("tr", {}, ...[t("when"), t("what"), t("by"), t("rationale"), t("details")].map((h) => el("th", { scope: "col", text: h })))),
-            el("tbody", {}, ...rows),
-          )
-        : el("p", { className: "muted", text: t("no_history") }),
+      items.length ? table([t("when"), t("what"), t("by"), t("rationale"), t("details")], rows, { id: "history" }) : el("p", { className: "muted", text: t("no_history") }),
     ),
   );
   document.body.dataset.state = "ready";

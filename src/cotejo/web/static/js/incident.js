@@ -18,36 +18,22 @@ import {
   languageLabel,
   markerClass,
   me,
+  panel,
   params,
   rerenderOn,
   precisionLabel,
+  readingLabel,
   setParams,
   roleLabel,
   showError,
   sourceKindLabel,
   stanceLabel,
   t,
+  table,
 } from "./common.js";
 import { claimsTable, explanations, figuresTable, notesList } from "./claims.js";
 import { affiliationPanel, groupingPanel, parseEvidence, reviewPanel, savedNote } from "./forms.js";
 import { baseMap } from "./map.js";
-
-function section(title, ...children) {
-  return el("section", { className: "panel" }, el("h2", { text: title }), ...children);
-}
-
-function table(headers, rows, className = "") {
-  return el(
-    "table",
-    { className },
-    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col", text: h })))),
-    el("tbody", {}, ...rows),
-  );
-}
-
-function readingLabel(attribute, label) {
-  return attribute === "event_type" ? eventTypeLabel(label) : label;
-}
 
 const SHOWN_SOURCES = 3; // per reading; the rest fold away
 
@@ -92,7 +78,7 @@ function canonicalTable(incident) {
       );
     });
   }
-  return table([t("attribute"), t("reading"), t("sources_giving")], rows, "canonical-table");
+  return table([t("attribute"), t("reading"), t("sources_giving")], rows, { className: "canonical-table" });
 }
 
 // Statements grouped by what is said and who says it: forty reprints of one claim are one
@@ -128,7 +114,7 @@ function statementsTable(incident) {
         ),
       ),
     );
-  return table([t("attribute"), t("value"), t("origin"), t("stance"), t("documents")], rows, "statements");
+  return table([t("attribute"), t("value"), t("origin"), t("stance"), t("documents")], rows, { className: "statements" });
 }
 
 function sourcesTable(incident) {
@@ -150,7 +136,7 @@ function sourcesTable(incident) {
       el("td", {}, externalLink(s.url)),
     ),
   );
-  return table([t("document"), t("source"), t("kind"), t("language_label"), t("published"), t("near_duplicate"), t("url")], rows, "sources-table");
+  return table([t("document"), t("source"), t("kind"), t("language_label"), t("published"), t("near_duplicate"), t("url")], rows, { className: "sources-table" });
 }
 
 function actorsList(incident) {
@@ -208,10 +194,8 @@ async function render() {
   const retired = Boolean(incident.retired_at || claims.retired);
   const historyHref = `/history?key=${encodeURIComponent(incident.key)}&${langQuery()}`;
   const retiredNote = retired
-    ? el(
-        "section",
-        { className: "panel retired", id: "retired-note", role: "note" },
-        el("h2", { text: t("retired_title") }),
+    ? panel(
+        { title: t("retired_title"), className: "retired", id: "retired-note", role: "note" },
         el("p", { text: t("retired_note", { at: incident.retired_at ? fmtDate(incident.retired_at) : "?" }) }),
         el("a", { href: historyHref, id: "retired-history", text: t("history") + " →" }),
       )
@@ -248,21 +232,21 @@ async function render() {
   const mapBox = el("div", { id: "incident-map" });
   const parts = [
     retiredNote,
-    el("div", { className: "incident-head" }, el("section", { className: "panel" }, el("p", { className: "key", text: incident.key }), facts), el("section", { className: "panel" }, mapBox)),
-    claims.assessed ? section(t("claims"), el("p", { className: "hint", text: t("claims_hint") }), claimsTable(claims)) : null,
-    claims.assessed ? section(t("figures"), figuresTable(claims)) : null,
-    claims.assessed ? section(t("explanations"), explanations(claims)) : null,
-    section(
+    el("div", { className: "incident-head" }, panel(null, el("p", { className: "key", text: incident.key }), facts), panel(null, mapBox)),
+    claims.assessed ? panel(t("claims"), el("p", { className: "hint", text: t("claims_hint") }), claimsTable(claims)) : null,
+    claims.assessed ? panel(t("figures"), figuresTable(claims)) : null,
+    claims.assessed ? panel(t("explanations"), explanations(claims)) : null,
+    panel(
       t("review"),
       flashIn("review", incident.key),
       notesList(claims),
       retired ? noActions() : reviewPanel(claims, user, { key: incident.key, documents: incident.sources, evidence, saved }),
     ),
-    section(t("grouping"), flashIn("grouping", incident.key), groupingPanel(incident, user, { saved, retired }), retired ? noActions() : null),
-    section(t("canonical"), canonicalTable(incident)),
-    section(t("statements"), statementsTable(incident)),
-    section(t("sources"), flashIn("sources", incident.key), sourcesTable(incident), retired ? null : affiliationPanel(incident, user, { saved })),
-    section(t("actors"), actorsList(incident)),
+    panel(t("grouping"), flashIn("grouping", incident.key), groupingPanel(incident, user, { saved, retired }), retired ? noActions() : null),
+    panel(t("canonical"), canonicalTable(incident)),
+    panel(t("statements"), statementsTable(incident)),
+    panel(t("sources"), flashIn("sources", incident.key), sourcesTable(incident), retired ? null : affiliationPanel(incident, user, { saved })),
+    panel(t("actors"), actorsList(incident)),
   ];
   main.append(...parts.filter(Boolean));
   if (incident.latitude !== null && incident.longitude !== null) {

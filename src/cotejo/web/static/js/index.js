@@ -4,23 +4,24 @@
 import {
   api,
   clear,
+  documentLink,
   el,
   eventTypeLabel,
   fmtDate,
   gradeBadge,
   gradeLabel,
   fmtFigure,
+  field,
   header,
-  lang,
-  langQuery,
+  incidentLink,
   markerClass,
   params,
-  rerenderOn,
   setParams,
   showError,
   sourceKindLabel,
   languageLabel,
   t,
+  table,
 } from "./common.js";
 import { EVENT_TYPES, GRADES, LANGUAGES, SOURCE_KINDS } from "./i18n.js";
 import { baseMap } from "./map.js";
@@ -63,8 +64,9 @@ function select(name, options, labelOf) {
   return node;
 }
 
-function field(name, control) {
-  return el("label", { className: "field", for: "f-" + name }, el("span", { text: t(name) }), control);
+// A filter's control, labelled with the filter's name.
+function filter(name, control) {
+  return field("f-" + name, t(name), control);
 }
 
 function renderFilters() {
@@ -75,14 +77,14 @@ function renderFilters() {
   const form = el(
     "form",
     { className: "filters", id: "filter-form" },
-    field("date_from", input("date_from", "date")),
-    field("date_to", input("date_to", "date")),
-    field("country", input("country", "text", { maxlength: "40", placeholder: "VE,CO" })),
-    field("event_type", select("event_type", Object.keys(EVENT_TYPES), eventTypeLabel)),
-    field("grade", select("grade", [...Object.keys(GRADES), "ungraded"], gradeLabel)),
-    field("language", select("language", Object.keys(LANGUAGES), languageLabel)),
-    field("source_kind", select("source_kind", Object.keys(SOURCE_KINDS), sourceKindLabel)),
-    field("actor", input("actor", "text", { maxlength: "200" })),
+    filter("date_from", input("date_from", "date")),
+    filter("date_to", input("date_to", "date")),
+    filter("country", input("country", "text", { maxlength: "40", placeholder: "VE,CO" })),
+    filter("event_type", select("event_type", Object.keys(EVENT_TYPES), eventTypeLabel)),
+    filter("grade", select("grade", [...Object.keys(GRADES), "ungraded"], gradeLabel)),
+    filter("language", select("language", Object.keys(LANGUAGES), languageLabel)),
+    filter("source_kind", select("source_kind", Object.keys(SOURCE_KINDS), sourceKindLabel)),
+    filter("actor", input("actor", "text", { maxlength: "200" })),
     el(
       "label",
       { className: "field check", for: "f-area" },
@@ -122,7 +124,7 @@ function boundsParam() {
 
 function navigate(changes) {
   setParams(changes);
-  refresh();
+  update({ incidents: true });
 }
 
 // -- map --------------------------------------------------------------------------------
@@ -131,7 +133,7 @@ function popup(incident) {
   return el(
     "div",
     { className: "popup" },
-    el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}`, className: "popup-title" }, eventTypeLabel(incident.event_type)),
+    incidentLink(incident.key, eventTypeLabel(incident.event_type), { className: "popup-title" }),
     el("div", { text: `${fmtDate(incident.date)} · ${incident.place || "—"}` }),
     el("div", {}, gradeBadge(incident.grade, incident.acknowledged)),
     el("div", { text: `${t("killed")}: ${fmtFigure(incident.killed)} · ${t("documents")}: ${incident.documents}` }),
@@ -315,25 +317,22 @@ function renderList() {
     box.append(el("p", { className: "muted", text: t("none") }));
     return;
   }
-  const body = el("tbody");
-  for (const incident of items.slice(0, listShown)) {
-    body.append(
-      el(
-        "tr",
-        { dataset: { key: incident.key } },
-        el("td", { text: fmtDate(incident.date) }),
-        el("td", {}, el("span", { className: markerClass(incident) + " dot", "aria-hidden": "true" }), el("a", { href: `/incident?key=${encodeURIComponent(incident.key)}&${langQuery()}` }, eventTypeLabel(incident.event_type))),
-        el("td", { text: incident.place || "—" }),
-        el("td", { text: incident.country || "—" }),
-        el("td", { className: "num", text: fmtFigure(incident.killed) }),
-        el("td", { className: "num", text: fmtFigure(incident.injured) }),
-        el("td", { className: "num", text: String(incident.documents) }),
-        el("td", {}, gradeBadge(incident.grade, incident.acknowledged)),
-      ),
-    );
-  }
-  const headRow = el("tr", {}, ...["date", "type", "place", "country_short", "killed", "injured", "documents", "grade"].map((k) => el("th", { scope: "col", text: t(k) })));
-  box.append(el("table", { className: "incidents" }, el("thead", {}, headRow), body));
+  const rows = items.slice(0, listShown).map((incident) =>
+    el(
+      "tr",
+      { dataset: { key: incident.key } },
+      el("td", { text: fmtDate(incident.date) }),
+      el("td", {}, el("span", { className: markerClass(incident) + " dot", "aria-hidden": "true" }), incidentLink(incident.key, eventTypeLabel(incident.event_type))),
+      el("td", { text: incident.place || "—" }),
+      el("td", { text: incident.country || "—" }),
+      el("td", { className: "num", text: fmtFigure(incident.killed) }),
+      el("td", { className: "num", text: fmtFigure(incident.injured) }),
+      el("td", { className: "num", text: String(incident.documents) }),
+      el("td", {}, gradeBadge(incident.grade, incident.acknowledged)),
+    ),
+  );
+  const headers = ["date", "type", "place", "country_short", "killed", "injured", "documents", "grade"].map((k) => t(k));
+  box.append(table(headers, rows, { className: "incidents" }));
   if (items.length > listShown || loaded.cursor) {
     box.append(
       el("button", {
@@ -356,7 +355,8 @@ function snippet(pieces) {
   return el("div", { className: "snippet" }, ...pieces.map((p) => (p.hit ? el("mark", {}, p.text) : p.text)));
 }
 
-async function renderSearch() {
+// The search box and the hits of the last search (`hits`), drawn from what is loaded.
+function renderSearch() {
   const box = clear(document.getElementById("search"));
   const q = params().get("q") || "";
   const input = el("input", { type: "search", name: "q", id: "q", value: q, maxlength: "500" });
@@ -370,28 +370,27 @@ async function renderSearch() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     setParams({ q: input.value.trim() || null });
-    renderSearch();
+    update({ search: true });
   });
   box.append(el("h2", { text: t("search") }), form);
-  if (!q) return;
+  if (!hits || !hits.q) return;
   const results = el("ol", { className: "hits", id: "hits" });
   box.append(results);
-  try {
-    const page = await api("/api/search", { q, limit: 20 });
-    if (!page.items.length) results.append(el("li", { className: "muted", text: t("no_hits") }));
-    for (const hit of page.items) {
-      results.append(
-        el(
-          "li",
-          {},
-          el("a", { href: `/document?sha=${hit.sha256}&${langQuery()}` }, hit.title || hit.sha256.slice(0, 16) + "…"),
-          el("span", { className: "muted", text: ` — ${hit.source} (${sourceKindLabel(hit.source_kind)}), ${languageLabel(hit.language)}, ${fmtDate(hit.published_at)}` }),
-          snippet(hit.snippet),
-        ),
-      );
-    }
-  } catch (err) {
-    showError(box, err);
+  if (hits.error) {
+    showError(box, hits.error);
+    return;
+  }
+  if (!hits.page.items.length) results.append(el("li", { className: "muted", text: t("no_hits") }));
+  for (const hit of hits.page.items) {
+    results.append(
+      el(
+        "li",
+        {},
+        documentLink({ document: hit.sha256 }, hit.title || hit.sha256.slice(0, 16) + "…"),
+        el("span", { className: "muted", text: ` — ${hit.source} (${sourceKindLabel(hit.source_kind)}), ${languageLabel(hit.language)}, ${fmtDate(hit.published_at)}` }),
+        snippet(hit.snippet),
+      ),
+    );
   }
 }
 
@@ -404,24 +403,53 @@ async function loadPage(gen, append) {
   return true;
 }
 
-async function refresh() {
+// The incidents and the timeline depend on the filters, the hits on `q` alone, and none of
+// them on the language: an update fetches only what changed (`incidents`, `search`) or
+// draws again from what is loaded (`redraw`, for the language switch). What a superseded
+// update did not finish stays to do for the next one.
+const todo = { incidents: false, search: false, redraw: false };
+let timeline = null; // the last GET /api/incidents/timeline
+let hits = null; // the last search: {q, page} or {q, error}
+
+async function loadIncidents(gen) {
+  const histogram = api("/api/incidents/timeline", filterQuery({ dates: false }));
+  if (!(await loadPage(gen, false))) return false;
+  while (loaded.cursor && loaded.items.length < MAP_CAP) {
+    if (!(await loadPage(gen, true))) return false;
+  }
+  const data = await histogram;
+  if (gen !== generation) return false;
+  timeline = data;
+  return true;
+}
+
+async function loadSearch() {
+  const q = params().get("q") || "";
+  if (!q) return { q, page: null };
+  try {
+    return { q, page: await api("/api/search", { q, limit: 20 }) };
+  } catch (error) {
+    return { q, error }; // shown in the search box; the rest of the page stands
+  }
+}
+
+async function update(changes) {
+  for (const [name, value] of Object.entries(changes)) todo[name] = todo[name] || value;
   const gen = ++generation;
-  listShown = LIST_STEP;
-  renderFilters();
+  if (todo.incidents) listShown = LIST_STEP;
+  if (todo.incidents || todo.redraw) renderFilters();
   document.body.dataset.state = "loading";
   try {
-    const timeline = api("/api/incidents/timeline", filterQuery({ dates: false }));
-    if (!(await loadPage(gen, false))) return;
-    while (loaded.cursor && loaded.items.length < MAP_CAP) {
-      if (!(await loadPage(gen, true))) return;
+    const [current, found] = await Promise.all([todo.incidents ? loadIncidents(gen) : true, todo.search ? loadSearch() : hits]);
+    if (!current || gen !== generation) return;
+    hits = found;
+    if (todo.incidents || todo.redraw) {
+      renderMap(loaded.items);
+      renderTimeline(timeline);
+      renderList();
     }
-    const data = await timeline;
-    if (gen !== generation) return;
-    renderMap(loaded.items);
-    renderTimeline(data);
-    renderList();
-    await renderSearch();
-    if (gen !== generation) return;
+    if (todo.search || todo.redraw) renderSearch();
+    Object.assign(todo, { incidents: false, search: false, redraw: false });
     document.body.dataset.state = "ready";
   } catch (err) {
     if (gen !== generation) return;
@@ -431,11 +459,15 @@ async function refresh() {
   }
 }
 
-function render() {
+function render(changes) {
   header(null);
   document.title = `cotejo — ${t("incidents")}`;
-  refresh();
+  update(changes);
 }
 
-rerenderOn(render);
-render();
+// Back/forward may change the filters and `q`; signing in or out fetches everything again.
+const everything = { incidents: true, search: true };
+window.addEventListener("popstate", () => render(everything));
+window.addEventListener("cotejo:account", () => render(everything));
+window.addEventListener("cotejo:lang", () => render({ redraw: true }));
+render(everything);

@@ -1,6 +1,6 @@
 // Signing in: a user name and a password; the API answers with a session cookie (HttpOnly,
 // SameSite=Strict) and the page goes back where it came from (?next=, a path of this site).
-import { ApiError, clear, el, header, lang, me, params, rerenderOn, showError, t, userRoleLabel } from "./common.js";
+import { clear, el, field, header, lang, me, panel, params, rerenderOn, send, showError, t, userRoleLabel } from "./common.js";
 
 // Only a path of this site, never another origin: ?next= comes from the URL.
 function nextPath() {
@@ -21,8 +21,8 @@ async function render() {
     "form",
     // method=post: were the script not to run, the password would still never go in a URL.
     { className: "login-form", id: "login-form", method: "post", action: "/api/login" },
-    el("label", { className: "field", for: "username" }, el("span", { text: t("username") }), el("input", { id: "username", name: "username", type: "text", autocomplete: "username", required: "required", maxlength: "100" })),
-    el("label", { className: "field", for: "password" }, el("span", { text: t("password") }), el("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: "required", maxlength: "1024" })),
+    field("username", t("username"), el("input", { id: "username", name: "username", type: "text", autocomplete: "username", required: "required", maxlength: "100" })),
+    field("password", t("password"), el("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: "required", maxlength: "1024" })),
     el("div", { className: "buttons" }, el("button", { type: "submit", id: "login-submit" }, t("sign_in"))),
   );
   form.addEventListener("submit", async (event) => {
@@ -30,15 +30,8 @@ async function render() {
     clear(status);
     const data = new FormData(form);
     try {
-      const response = await fetch("/api/login", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        credentials: "same-origin",
-        body: JSON.stringify({ username: data.get("username"), password: data.get("password") }),
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new ApiError(response.status, (body && body.message) || response.statusText, (body && body.hint) || "");
-      await me({ fresh: true });
+      await send("POST", "/api/login", { username: data.get("username"), password: data.get("password") });
+      // The page is replaced: the next one asks who is signed in.
       const next = new URL(nextPath(), window.location.origin);
       if (!next.searchParams.get("lang")) next.searchParams.set("lang", lang());
       window.location.assign(next.pathname + next.search);
@@ -46,7 +39,7 @@ async function render() {
       showError(status, err);
     }
   });
-  main.append(el("section", { className: "panel narrow" }, el("h2", { text: t("sign_in") }), form, el("p", { className: "hint", text: t("login_hint") }), status));
+  main.append(panel({ title: t("sign_in"), className: "narrow" }, form, el("p", { className: "hint", text: t("login_hint") }), status));
   document.body.dataset.state = "ready";
 }
 

@@ -1,15 +1,6 @@
 // The review queue: open flags (new evidence disagrees with what a person decided) and new
 // incidents no one has reviewed yet, each linking to its incident page.
-import { api, clear, el, eventTypeLabel, fmtDate, gradeBadge, header, incidentLink, attributeLabel, rerenderOn, showError, t } from "./common.js";
-
-function table(headers, rows, id) {
-  return el(
-    "table",
-    { id },
-    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col", text: h })))),
-    el("tbody", {}, ...rows),
-  );
-}
+import { api, attributeLabel, clear, el, eventTypeLabel, fmtDate, gradeBadge, header, incidentLink, panel, rerenderOn, showError, t, table } from "./common.js";
 
 async function render() {
   header(t("review_queue"));
@@ -37,7 +28,7 @@ async function render() {
             el("td", { text: fmtDate(f.raised_at) }),
           ),
         ),
-        "flags",
+        { id: "flags" },
       )
     : el("p", { className: "muted", id: "no-flags", text: t("no_flags") });
   const fresh = table(
@@ -55,11 +46,11 @@ async function render() {
         el("td", { text: fmtDate(n.created_at) }),
       ),
     ),
-    "new-incidents",
+    { id: "new-incidents" },
   );
   main.append(
-    el("section", { className: "panel" }, el("h2", { text: t("flags") }), el("p", { className: "hint", text: t("flags_hint") }), flags),
-    el("section", { className: "panel" }, el("h2", { text: t("new_incidents") }), queue.new.length ? fresh : el("p", { className: "muted", text: "—" })),
+    panel(t("flags"), el("p", { className: "hint", text: t("flags_hint") }), flags),
+    panel(t("new_incidents"), queue.new.length ? fresh : el("p", { className: "muted", text: "—" })),
   );
   document.body.dataset.state = "ready";
 }

@@ -2,7 +2,7 @@
 // each with its own result, and a bad file never stops the batch; then "Process" runs
 // extract, resolve and assess (POST /api/runs/update) and links the incidents the uploaded
 // documents landed in. File names and every server text are inserted as text.
-import { api, can, clear, el, eventTypeLabel, header, incidentLink, langQuery, me, rerenderOn, sendBytes, showError, t, tn } from "./common.js";
+import { api, can, clear, documentLink, el, eventTypeLabel, header, incidentLink, langQuery, me, panel, rerenderOn, send, sendBytes, showError, t, tn } from "./common.js";
 import { needsRole } from "./forms.js";
 
 
@@ -52,7 +52,7 @@ async function processAll(render) {
   state.processed = { running: true };
   render();
   try {
-    state.processed = await sendBytes("/api/runs/update", new Blob([]));
+    state.processed = await send("POST", "/api/runs/update");
     state.landed = await landed();
   } catch (err) {
     state.processed = { error: { message: err.message || String(err), hint: err.hint || "" } };
@@ -90,10 +90,6 @@ function fileName(name) {
   return el("strong", { className: "file-name", text: name });
 }
 
-function documentHref(sha) {
-  return `/document?sha=${sha}&${langQuery()}`;
-}
-
 function resultItem(result) {
   if (result.error) {
     return el(
@@ -115,7 +111,7 @@ function resultItem(result) {
     "li",
     { className: "upload-result " + state + "-result", dataset: { state } },
     fileName(result.name),
-    el("div", { className: "upload-line" }, lines.join(" "), result.sha ? " " : null, result.sha ? el("a", { href: documentHref(result.sha), className: "doc-link" }, t("open_document")) : null),
+    el("div", { className: "upload-line" }, lines.join(" "), result.sha ? " " : null, result.sha ? documentLink({ document: result.sha }, t("open_document"), { className: "doc-link" }) : null),
     s.failed
       ? el(
           "div",
@@ -230,7 +226,7 @@ function processPanel(render) {
     out.append(processSummary(p));
     if (state.results.some((r) => r.summary)) out.append(landedList());
   }
-  return el("section", { className: "panel", id: "process" }, el("h2", { text: t("process_title") }), el("p", { className: "hint", text: t("process_hint") }), el("div", { className: "buttons" }, button), out);
+  return panel({ title: t("process_title"), id: "process" }, el("p", { className: "hint", text: t("process_hint") }), el("div", { className: "buttons" }, button), out);
 }
 
 async function render() {
@@ -239,16 +235,14 @@ async function render() {
   const main = clear(document.getElementById("main"));
   const user = await me();
   if (!can(user, "analyst")) {
-    main.append(el("section", { className: "panel narrow" }, el("h2", { text: t("upload_title") }), needsRole("upload-needs-role", t("needs_analyst_upload"), user)));
+    main.append(panel({ title: t("upload_title"), className: "narrow" }, needsRole("upload-needs-role", t("needs_analyst_upload"), user)));
     document.body.dataset.state = "ready";
     return;
   }
   const rerender = () => render();
   main.append(
-    el(
-      "section",
-      { className: "panel", id: "upload" },
-      el("h2", { text: t("upload_title") }),
+    panel(
+      { title: t("upload_title"), id: "upload" },
       el("p", { className: "hint", text: t("upload_hint") }),
       chooser(rerender),
       progressBox(),
